@@ -1,0 +1,395 @@
+//! Checking a bank file: JSON syntax (with line and column), the shape of
+//! every question (with its id, line and field), then content rules.
+
+use super::model::{BankFile, Category, FORMAT_VERSION, Level, Question};
+use crate::score::normalize::{Normalized, normalize};
+use crate::suggest;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// What checking one file found.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// The parsed bank, when its shape was good enough to read.
+    pub bank: Option<BankFile>,
+    /// Problems that make the file unusable, one line each, with their place.
+    pub problems: Vec<String>,
+    /// Things that work but deserve a look.
+    pub warnings: Vec<String>,
+}
+
+/// Allowed limits of `time_limit_s`, in seconds.
+pub const TIME_LIMITS: std::ops::RangeInclusive<u32> = 20..=3600;
+
+/// Checks the text of a bank file called `name` (a path or `built-in …`).
+pub fn check(name: &str, text: &str) -> Checked {
+    let mut out = Checked::default();
+    let root: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            out.problems.push(format!(
+                "{name}:{}:{}: {}; fix the JSON syntax there",
+                e.line(),
+                e.column(),
+                strip_position(&e.to_string())
+            ));
+            return out;
+        }
+    };
+    let Some(object) = root.as_object() else {
+        out.problems.push(format!(
+            "{name}: the file must hold a JSON object with `format_version` and `questions`"
+        ));
+        return out;
+    };
+    match object.get("format_version").map(Value::as_u64) {
+        None => out.problems.push(format!(
+            "{name}: missing `format_version`; add `\"format_version\": {FORMAT_VERSION}`"
+        )),
+        Some(None) | Some(Some(0)) => out.problems.push(format!(
+            "{name}: `format_version` must be a whole number from 1 to {FORMAT_VERSION}"
+        )),
+        Some(Some(v)) if v > u64::from(FORMAT_VERSION) => {
+            out.problems.push(format!(
+                "{name}: bank format version {v} is newer than this rehearse reads ({FORMAT_VERSION}); upgrade rehearse to use it"
+            ));
+            return out;
+        }
+        Some(Some(_)) => {}
+    }
+    for key in object.keys() {
+        if !["format_version", "track", "title", "questions"].contains(&key.as_str()) {
+            out.problems.push(format!(
+                "{name}: unknown top-level field `{key}`; expected `format_version`, `track`, `title` and `questions`"
+            ));
+        }
+    }
+    let Some(items) = object.get("questions").and_then(Value::as_array) else {
+        out.problems.push(format!(
+            "{name}: missing `questions`; add `\"questions\": [ … ]` with the questions"
+        ));
+        return out;
+    };
+
+    let mut lines = IdLines::new(text);
+    let mut first_use: BTreeMap<String, String> = BTreeMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let id = item.get("id").and_then(Value::as_str).unwrap_or("");
+        let (place, line) = lines.place(name, index, id);
+        let names_ok = check_names(item, &place, &mut out.problems);
+        match serde_path_to_error::deserialize::<_, Question>(item) {
+            Ok(q) => {
+                let here = line.map_or_else(
+                    || format!("question #{}", index + 1),
+                    |l| format!("line {l}"),
+                );
+                if let Some(first) = first_use.insert(q.id.clone(), here) {
+                    out.problems.push(format!(
+                        "{place}: id `{}` is already used ({first}); ids must be unique",
+                        q.id
+                    ));
+                }
+                check_question(&q, &place, &mut out);
+            }
+            Err(e) if names_ok => {
+                let path = e.path().to_string();
+                let field = if path == "." {
+                    String::new()
+                } else {
+                    format!("field `{path}`: ")
+                };
+                out.problems.push(format!(
+                    "{place}: {field}{}",
+                    plain_serde(&e.inner().to_string())
+                ));
+            }
+            Err(_) => {}
+        }
+    }
+
+    if out.problems.is_empty() {
+        out.bank = serde_json::from_value(root).ok();
+        if out.bank.is_none() {
+            out.problems
+                .push(format!("{name}: the file could not be read as a bank"));
+        }
+    }
+    out
+}
+
+/// serde's type names in words a bank author knows.
+fn plain_serde(message: &str) -> String {
+    message
+        .replace("expected u32", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("expected a sequence", "expected a list `[ … ]`")
+        .replace("expected a string", "expected text in quotes")
+}
+
+/// serde_json appends " at line L column C"; we print the place first instead.
+fn strip_position(message: &str) -> &str {
+    message
+        .rfind(" at line ")
+        .map_or(message, |at| &message[..at])
+}
+
+/// Friendlier messages than serde's for the two enums people mistype.
+fn check_names(item: &Value, place: &str, problems: &mut Vec<String>) -> bool {
+    let mut ok = true;
+    if let Some(c) = item.get("category").and_then(Value::as_str)
+        && Category::parse(c).is_none()
+    {
+        let names = Category::ALL.map(Category::as_str);
+        problems.push(format!(
+            "{place}: field `category`: unknown category `{c}`{}; use one of {}",
+            hint(c, &names),
+            names.join(", ")
+        ));
+        ok = false;
+    }
+    if let Some(levels) = item.get("levels").and_then(Value::as_array) {
+        for level in levels.iter().filter_map(Value::as_str) {
+            if Level::parse(level).is_none() {
+                let names = Level::ALL.map(Level::as_str);
+                problems.push(format!(
+                    "{place}: field `levels`: unknown level `{level}`{}; use junior, mid, senior or staff",
+                    hint(level, &names)
+                ));
+                ok = false;
+            }
+        }
+    }
+    ok
+}
+
+fn hint(name: &str, names: &[&str]) -> String {
+    suggest::closest(name, names.iter().copied())
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default()
+}
+
+fn check_question(q: &Question, place: &str, out: &mut Checked) {
+    let mut problem = |message: String| out.problems.push(format!("{place}: {message}"));
+    if !is_kebab(&q.id) {
+        problem(format!(
+            "id `{}` is not kebab-case; use lower-case words and digits joined by `-`, e.g. `orm-n-plus-one`",
+            q.id
+        ));
+    }
+    if !is_kebab(&q.topic) {
+        problem(format!(
+            "field `topic`: `{}` is not kebab-case; use lower-case words joined by `-`, e.g. `orm` or `api-design`",
+            q.topic
+        ));
+    }
+    if q.levels.is_empty() {
+        problem("field `levels` is empty; give at least one of junior, mid, senior, staff".into());
+    }
+    if q.prompt.trim().is_empty() {
+        problem("field `prompt` is empty; write the question as the interviewer asks it".into());
+    }
+    if q.model_answer.trim().is_empty() {
+        problem("field `model_answer` is empty; write a concise strong answer".into());
+    }
+    if !TIME_LIMITS.contains(&q.time_limit_s) {
+        problem(format!(
+            "field `time_limit_s`: {} s is outside {}..{} seconds",
+            q.time_limit_s,
+            TIME_LIMITS.start(),
+            TIME_LIMITS.end()
+        ));
+    }
+    if q.category == Category::Choice {
+        check_choice(q, &mut problem);
+        if !q.rubric.is_empty() {
+            out.warnings.push(format!(
+                "{place}: choice questions are judged by their answer; the `rubric` is ignored"
+            ));
+        }
+        return;
+    }
+    if !q.options.is_empty() || q.answer.is_some() {
+        problem(format!(
+            "fields `options`/`answer` only belong to choice questions, and this one is `{}`",
+            q.category
+        ));
+    }
+    if q.rubric.is_empty() {
+        problem(
+            "no key points: an open question needs a `rubric` with at least one key point".into(),
+        );
+    } else if !(3..=8).contains(&q.rubric.len()) {
+        let n = q.rubric.len();
+        out.warnings.push(format!(
+            "{place}: {n} key point{}; 3 to 8 judge an answer best",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    for point in &q.rubric {
+        let what = format!("key point `{}`", point.label);
+        if point.label.trim().is_empty() {
+            problem("a key point has an empty `label`".into());
+        }
+        if !(point.weight.is_finite() && point.weight > 0.0) {
+            problem(format!(
+                "{what}: weight {} must be a positive number (1 normal, 2–3 central)",
+                point.weight
+            ));
+        }
+        if point.phrasings.is_empty() {
+            problem(format!(
+                "{what}: no phrasings; list the words that show the point"
+            ));
+        }
+        for phrasing in &point.phrasings {
+            if let Some(why) = weak_phrasing(phrasing) {
+                problem(format!("{what}: phrasing `{phrasing}` {why}"));
+            }
+        }
+    }
+    for pitfall in &q.pitfalls {
+        let what = format!("pitfall `{}`", pitfall.label);
+        if pitfall.phrasings.is_empty() {
+            problem(format!(
+                "{what}: no phrasings; list the words that assert it"
+            ));
+        }
+        if !(pitfall.penalty.is_finite() && pitfall.penalty > 0.0 && pitfall.penalty <= 100.0) {
+            problem(format!(
+                "{what}: penalty {} must be between 0 and 100 points",
+                pitfall.penalty
+            ));
+        }
+        for phrasing in &pitfall.phrasings {
+            if let Some(why) = weak_phrasing(phrasing) {
+                problem(format!("{what}: phrasing `{phrasing}` {why}"));
+            }
+        }
+    }
+}
+
+fn check_choice(q: &Question, problem: &mut impl FnMut(String)) {
+    if q.options.len() < 2 {
+        problem("a choice question needs at least two `options`".into());
+    }
+    for (i, option) in q.options.iter().enumerate() {
+        if q.options[..i].contains(option) {
+            problem(format!("option `{option}` is listed twice"));
+        }
+    }
+    match &q.answer {
+        None => {
+            problem("a choice question needs an `answer`: the text of the correct option".into())
+        }
+        Some(answer) if !q.options.contains(answer) => {
+            let close = suggest::closest(answer, q.options.iter().map(String::as_str))
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            problem(format!(
+                "answer `{answer}` is not among its options{close}; copy the correct option's text exactly"
+            ));
+        }
+        Some(_) => {}
+    }
+}
+
+/// Why a phrasing would match almost any answer, if it would.
+pub fn weak_phrasing(phrasing: &str) -> Option<String> {
+    let normalized: Normalized = normalize(phrasing);
+    let content: Vec<_> = normalized.tokens.iter().filter(|t| !t.stop).collect();
+    match content.as_slice() {
+        [] => Some("has no content words, so it would match almost any answer; write the words that show the point".into()),
+        [only] if only.word.chars().count() < 3 && only.word.chars().all(char::is_alphabetic) => {
+            Some("is too short to match reliably; use a longer word or a phrase".into())
+        }
+        [only] if COMMON_WORDS.contains(&only.stem.as_str()) => Some(format!(
+            "is so common (`{}`) that it would match almost any answer; put it in a phrase",
+            only.word
+        )),
+        _ => None,
+    }
+}
+
+/// Stems of words nearly every answer in a developer interview contains.
+const COMMON_WORDS: &[&str] = &[
+    "answer", "app", "better", "class", "code", "data", "databas", "django", "file", "function",
+    "good", "make", "method", "model", "object", "problem", "project", "python", "queri",
+    "request", "system", "team", "thing", "time", "use", "user", "valu", "view", "way", "work",
+];
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// Finds the line of each question's `"id"` in the source, for messages.
+struct IdLines<'a> {
+    text: &'a str,
+    used: BTreeMap<String, usize>,
+}
+
+impl<'a> IdLines<'a> {
+    fn new(text: &'a str) -> Self {
+        IdLines {
+            text,
+            used: BTreeMap::new(),
+        }
+    }
+
+    /// "file:LINE: question `id`", or the question's position when it has no id.
+    fn place(&mut self, name: &str, index: usize, id: &str) -> (String, Option<usize>) {
+        if id.is_empty() {
+            return (format!("{name}: question #{} (no `id`)", index + 1), None);
+        }
+        let needle = format!("\"{id}\"");
+        let skip = self.used.entry(id.to_string()).or_insert(0);
+        let line = self
+            .text
+            .match_indices(&needle)
+            .filter(|(at, _)| {
+                let before = self.text[..*at].trim_end();
+                before
+                    .strip_suffix(':')
+                    .is_some_and(|b| b.trim_end().ends_with("\"id\""))
+            })
+            .nth(*skip)
+            .map(|(at, _)| self.text[..at].matches('\n').count() + 1);
+        *skip += 1;
+        let place = match line {
+            Some(line) => format!("{name}:{line}: question `{id}`"),
+            None => format!("{name}: question `{id}`"),
+        };
+        (place, line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weak_phrasings_are_caught() {
+        assert!(weak_phrasing("the").is_some());
+        assert!(weak_phrasing("db").is_some());
+        assert!(weak_phrasing("Django").is_some());
+        assert!(weak_phrasing("queries").is_some());
+        assert!(weak_phrasing("select_related").is_none());
+        assert!(weak_phrasing("n+1").is_none());
+        assert!(weak_phrasing("orm").is_none());
+        assert!(weak_phrasing("database index").is_none());
+    }
+
+    #[test]
+    fn kebab_case_rules() {
+        assert!(is_kebab("orm-n-plus-1"));
+        assert!(!is_kebab("Orm"));
+        assert!(!is_kebab("orm--x"));
+        assert!(!is_kebab("orm_x"));
+        assert!(!is_kebab(""));
+    }
+}

@@ -1,0 +1,96 @@
+//! Command-line types (clap derive). Nothing but argument definitions: the
+//! doc comments are the help text, and `lib.rs` turns these into calls.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// An AI-free mock-interview simulator for the terminal: timed questions,
+/// typed answers, scores you can check, and a transcript to read afterwards.
+#[derive(Debug, Parser)]
+#[command(name = "rehearse", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// When to use colour: `auto` colours a terminal unless NO_COLOR is set
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Add a question bank of your own (JSON); repeat for several. A question
+    /// whose id is already built in replaces the built-in one
+    #[arg(long = "bank", value_name = "FILE", global = true)]
+    pub banks: Vec<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset
+    Auto,
+    /// Always colour
+    Always,
+    /// Never colour
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Browse and check question banks
+    #[command(subcommand)]
+    Bank(BankCommand),
+
+    /// Print a shell completion script, e.g. `rehearse completions bash > ~/.local/share/bash-completion/completions/rehearse`
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BankCommand {
+    /// List questions, filtered by category, level and topic
+    List(BankListArgs),
+
+    /// Show one question whole: prompt, rubric, model answer, hints
+    Show {
+        /// The question's id (see `bank list`)
+        id: String,
+        /// Print the question as JSON, as it is written in the bank file
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Check bank files; every problem is reported with its place
+    Validate {
+        /// Bank files to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BankListArgs {
+    /// Only this category: technical, coding, system-design, behavioral, choice
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only questions for this level: junior, mid, senior, staff
+    #[arg(long)]
+    pub level: Option<String>,
+    /// Only this topic, e.g. orm, security, caching
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Print a JSON array instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

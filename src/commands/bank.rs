@@ -1,0 +1,330 @@
+//! `rehearse bank list|show|validate`.
+
+use super::{Context, emit, to_json, warn};
+use crate::bank::{self, Category, Level, Question};
+use crate::cli::{BankCommand, BankListArgs};
+use crate::error::{Error, Result};
+use crate::term::{Style, truncate, wrap, wrap_hanging};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+pub fn run(ctx: &Context, command: BankCommand) -> Result<()> {
+    match command {
+        BankCommand::List(args) => list(ctx, &args),
+        BankCommand::Show { id, json } => show(ctx, &id, json),
+        BankCommand::Validate { files } => validate(ctx, &files),
+    }
+}
+
+/// One row of `bank list --json`.
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    category: Category,
+    topic: &'a str,
+    levels: &'a [Level],
+    prompt: &'a str,
+    time_limit_s: u32,
+    points: usize,
+}
+
+fn list(ctx: &Context, args: &BankListArgs) -> Result<()> {
+    let bank = ctx.bank()?;
+    let category = args
+        .category
+        .as_deref()
+        .map(bank::parse_category)
+        .transpose()?;
+    let level = args.level.as_deref().map(bank::parse_level).transpose()?;
+    if let Some(topic) = &args.topic {
+        bank.check_topic(topic)?;
+    }
+    let chosen: Vec<&Question> = bank
+        .questions()
+        .iter()
+        .filter(|q| category.is_none_or(|c| q.category == c))
+        .filter(|q| level.is_none_or(|l| q.levels.contains(&l)))
+        .filter(|q| args.topic.as_ref().is_none_or(|t| &q.topic == t))
+        .collect();
+    if args.json {
+        let rows: Vec<Row> = chosen
+            .iter()
+            .map(|q| Row {
+                id: &q.id,
+                category: q.category,
+                topic: &q.topic,
+                levels: &q.levels,
+                prompt: &q.prompt,
+                time_limit_s: q.time_limit_s,
+                points: q.rubric.len(),
+            })
+            .collect();
+        return emit(&to_json(&rows)?);
+    }
+    if chosen.is_empty() {
+        return emit("No questions match those filters; try fewer of them.\n");
+    }
+    emit(&render_table(&chosen, &ctx.style))
+}
+
+/// The `bank list` table: a block per category, each question on two lines
+/// (its facts, then the prompt), so it reads well in 80 columns.
+fn render_table(questions: &[&Question], style: &Style) -> String {
+    let id_width = questions
+        .iter()
+        .map(|q| q.id.chars().count())
+        .max()
+        .unwrap_or(2)
+        .clamp(2, 30);
+    let topic_width = questions
+        .iter()
+        .map(|q| q.topic.chars().count())
+        .max()
+        .unwrap_or(5)
+        .clamp(5, 14);
+    let mut out = String::new();
+    for category in Category::ALL {
+        let group: Vec<_> = questions
+            .iter()
+            .filter(|q| q.category == category)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} {}",
+            style.bold(category.as_str()),
+            style.dim(&format!("({})", group.len()))
+        );
+        let header = format!(
+            "  {:id_width$}  {:topic_width$}  {:13}  {:>7}  {:>6}",
+            "ID", "TOPIC", "LEVELS", "TIME", "POINTS"
+        );
+        let _ = writeln!(out, "{}", style.dim(&header));
+        for q in group {
+            let points = if q.category == Category::Choice {
+                format!("{} opt", q.options.len())
+            } else {
+                q.rubric.len().to_string()
+            };
+            let _ = writeln!(
+                out,
+                "  {}  {:topic_width$}  {:13}  {:>7}  {:>6}",
+                style.cyan(&format!("{:id_width$}", truncate(&q.id, id_width))),
+                truncate(&q.topic, topic_width),
+                levels_badge(&q.levels),
+                duration(q.time_limit_s),
+                points
+            );
+            let room = style.width.saturating_sub(6).max(20);
+            let _ = writeln!(out, "      {}", style.dim(&truncate(&q.prompt, room)));
+        }
+    }
+    let mut counts = Vec::new();
+    for category in Category::ALL {
+        let n = questions.iter().filter(|q| q.category == category).count();
+        if n > 0 {
+            counts.push(format!("{n} {category}"));
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} questions ({}). `rehearse bank show ID` shows one whole.",
+        questions.len(),
+        counts.join(", ")
+    );
+    out
+}
+
+/// Levels as people say them: `all`, a range such as `junior–senior`, or a
+/// list when they are not contiguous.
+pub fn levels_badge(levels: &[Level]) -> String {
+    let mut sorted = levels.to_vec();
+    sorted.sort();
+    sorted.dedup();
+    let positions: Vec<usize> = sorted
+        .iter()
+        .filter_map(|l| Level::ALL.iter().position(|x| x == l))
+        .collect();
+    let contiguous = positions.windows(2).all(|w| w[1] == w[0] + 1);
+    match sorted.as_slice() {
+        [] => "-".into(),
+        [one] => one.as_str().into(),
+        all if all.len() == Level::ALL.len() => "all".into(),
+        [first, .., last] if contiguous => format!("{first}–{last}"),
+        many => many
+            .iter()
+            .map(|l| l.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
+    }
+}
+
+/// `90 s`, `3 min`, `1 h`: a time limit as people say it.
+pub fn duration(seconds: u32) -> String {
+    match seconds {
+        s if s < 120 && s % 60 != 0 => format!("{s} s"),
+        s if s % 60 == 0 && s < 3600 => format!("{} min", s / 60),
+        s if s < 3600 => format!("{:.1} min", f64::from(s) / 60.0),
+        s => format!("{:.1} h", f64::from(s) / 3600.0),
+    }
+}
+
+fn show(ctx: &Context, id: &str, json: bool) -> Result<()> {
+    let bank = ctx.bank()?;
+    let q = bank.get(id)?;
+    if json {
+        return emit(&to_json(q)?);
+    }
+    emit(&render_question(q, &ctx.style))
+}
+
+/// One question, whole, for reading in a terminal.
+pub fn render_question(q: &Question, style: &Style) -> String {
+    let width = style.width;
+    let mut out = String::new();
+    let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
+    let _ = writeln!(out, "{}", style.bold(&q.id));
+    let _ = writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{} · {} · {} · {}",
+            q.category,
+            q.topic,
+            levels.join(", "),
+            duration(q.time_limit_s)
+        ))
+    );
+    out.push('\n');
+    out.push_str(&wrap(&q.prompt, width, ""));
+    if q.category == Category::Choice {
+        section(&mut out, style, "Options");
+        for (i, option) in q.options.iter().enumerate() {
+            let letter = char::from(b'A' + (i as u8 % 26));
+            let mark = if q.answer.as_ref() == Some(option) {
+                style.green(" ← answer")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(out, "  {letter}) {option}{mark}");
+        }
+    }
+    if !q.rubric.is_empty() {
+        section(&mut out, style, "Key points");
+        for point in &q.rubric {
+            let _ = write!(
+                out,
+                "{}",
+                wrap_hanging(
+                    &format!("[{}] {}", weight(point.weight), point.label),
+                    width,
+                    "  ",
+                    "      "
+                )
+            );
+            let phrasings = format!("words: {}", point.phrasings.join(" · "));
+            out.push_str(&style.dim(&wrap_hanging(&phrasings, width, "      ", "             ")));
+        }
+    }
+    if !q.pitfalls.is_empty() {
+        section(&mut out, style, "Pitfalls");
+        for pitfall in &q.pitfalls {
+            let _ = write!(
+                out,
+                "{}",
+                wrap_hanging(
+                    &format!("[-{}] {}", weight(pitfall.penalty), pitfall.label),
+                    width,
+                    "  ",
+                    "        "
+                )
+            );
+            let phrasings = format!("words: {}", pitfall.phrasings.join(" · "));
+            out.push_str(&style.dim(&wrap_hanging(
+                &phrasings,
+                width,
+                "        ",
+                "               ",
+            )));
+        }
+    }
+    section(&mut out, style, "Model answer");
+    out.push_str(&wrap(&q.model_answer, width, "  "));
+    if !q.hints.is_empty() {
+        section(&mut out, style, "Hints");
+        for hint in &q.hints {
+            out.push_str(&wrap_hanging(&format!("- {hint}"), width, "  ", "    "));
+        }
+    }
+    if !q.follow_ups.is_empty() {
+        section(&mut out, style, "Follow-ups");
+        for follow_up in &q.follow_ups {
+            out.push_str(&wrap_hanging(
+                &format!("- {follow_up}"),
+                width,
+                "  ",
+                "    ",
+            ));
+        }
+    }
+    out
+}
+
+fn section(out: &mut String, style: &Style, title: &str) {
+    let _ = write!(out, "\n{}\n", style.bold(title));
+}
+
+fn weight(w: f64) -> String {
+    if w.fract() == 0.0 {
+        format!("{w:.0}")
+    } else {
+        format!("{w}")
+    }
+}
+
+fn validate(_ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
+    let checked = bank::validate_files(files)?;
+    for warning in &checked.warnings {
+        warn(warning);
+    }
+    if !checked.problems.is_empty() {
+        return Err(Error::InvalidBank {
+            problems: checked.problems,
+        });
+    }
+    let names: Vec<String> = files.iter().map(|f| format!("`{}`", f.display())).collect();
+    emit(&format!("ok: {} valid\n", names.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(45), "45 s");
+        assert_eq!(duration(60), "1 min");
+        assert_eq!(duration(180), "3 min");
+        assert_eq!(duration(150), "2.5 min");
+        assert_eq!(duration(3600), "1.0 h");
+    }
+
+    #[test]
+    fn levels_read_as_ranges() {
+        assert_eq!(
+            levels_badge(&[Level::Junior, Level::Senior]),
+            "junior,senior"
+        );
+        assert_eq!(
+            levels_badge(&[Level::Mid, Level::Junior, Level::Senior]),
+            "junior–senior"
+        );
+        assert_eq!(levels_badge(&[Level::Staff]), "staff");
+        assert_eq!(levels_badge(&Level::ALL), "all");
+    }
+}

@@ -1,0 +1,68 @@
+//! The glue between the command line and the library: each subcommand loads
+//! what it needs, calls the pure core and prints the result.
+
+pub mod bank;
+
+use crate::bank::Bank;
+use crate::cli::Cli;
+use crate::error::{Error, Result};
+use crate::term::Style;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What every command gets: the output style and the user's bank files.
+pub struct Context {
+    pub style: Style,
+    pub banks: Vec<PathBuf>,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Context {
+        Context {
+            style: Style::detect(cli.color),
+            banks: cli.banks.clone(),
+        }
+    }
+
+    /// Loads the built-in bank plus `--bank` files, printing any warnings.
+    pub fn bank(&self) -> Result<Bank> {
+        let bank = Bank::load(&self.banks)?;
+        for warning in &bank.warnings {
+            warn(warning);
+        }
+        Ok(bank)
+    }
+}
+
+/// Writes `text` to stdout. A closed pipe (`rehearse bank list | head`) is
+/// not an error: the reader has what it wanted.
+pub fn emit(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            what: "could not write to standard output",
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Prints a warning on stderr.
+pub fn warn(message: &str) {
+    let _ = writeln!(std::io::stderr(), "warning: {message}");
+}
+
+/// Serialises a value as pretty JSON followed by a newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| Error::Message(format!("could not produce JSON: {e}")))
+}
+
+/// `rehearse completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> Result<()> {
+    use clap::CommandFactory;
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "rehearse", &mut buffer);
+    emit(&String::from_utf8_lossy(&buffer))
+}

@@ -1,0 +1,26 @@
+//! rehearse: an AI-free mock-interview simulator for the terminal.
+//!
+//! The core is pure (`plan`, `score`, `star`, transcript rendering): it takes
+//! data and returns data. The terminal, the clock, randomness and the file
+//! system stay at the edges, in `commands` and `session`.
+
+pub mod bank;
+pub mod cli;
+mod commands;
+pub mod error;
+pub mod score;
+pub mod suggest;
+pub mod term;
+
+pub use error::{Error, Result};
+
+use cli::{Cli, Command};
+
+/// Runs one command line. Output goes to stdout, warnings and errors to stderr.
+pub fn run(cli: Cli) -> Result<()> {
+    let ctx = commands::Context::new(&cli);
+    match cli.command {
+        Command::Bank(command) => commands::bank::run(&ctx, command),
+        Command::Completions { shell } => commands::completions(shell),
+    }
+}

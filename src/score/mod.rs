@@ -1,0 +1,3 @@
+//! Scoring typed answers against keyword rubrics.
+
+pub mod normalize;

@@ -1,0 +1,514 @@
+//! Text normalisation shared by answers and rubric phrasings: Unicode NFKC,
+//! word boundaries (UAX #29), identifier splitting, case folding, stemming.
+//!
+//! Both sides go through the same function, so `select_related`,
+//! `select related` and `selectRelated` all become the tokens `select`,
+//! `relat`; `N+1` stays one token; `O(n log n)` becomes `o(nlogn)`.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::OnceLock;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a text after normalisation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lower-case surface form (`related`); what fuzzy matching compares.
+    pub word: String,
+    /// Stemmed form (`relat`); what exact matching compares.
+    pub stem: String,
+    /// Byte range of the word in [`Normalized::text`], for explanations.
+    pub start: usize,
+    /// End of that byte range.
+    pub end: usize,
+    /// A function word (the, of, is, …) that phrasings ignore.
+    pub stop: bool,
+    /// A negation (not, never, n't, without, …).
+    pub negation: bool,
+    /// Index of the sentence the token belongs to (0-based).
+    pub sentence: usize,
+}
+
+/// A text after normalisation: the NFKC form and its tokens.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The text in Unicode NFKC form; token ranges point into it.
+    pub text: String,
+    /// The tokens, in reading order.
+    pub tokens: Vec<Token>,
+}
+
+impl Normalized {
+    /// The text a token covers, as the user typed it (after NFKC).
+    pub fn surface<'a>(&'a self, token: &'a Token) -> &'a str {
+        self.text.get(token.start..token.end).unwrap_or(&token.word)
+    }
+
+    /// Number of tokens that are not function words.
+    pub fn content_len(&self) -> usize {
+        self.tokens.iter().filter(|t| !t.stop).count()
+    }
+}
+
+/// Normalises a text into tokens.
+pub fn normalize(text: &str) -> Normalized {
+    let text: String = if text.is_ascii() {
+        text.to_string()
+    } else {
+        text.nfkc().collect()
+    };
+    let tokens = tokenize(&text);
+    Normalized { text, tokens }
+}
+
+/// The stemmed form of a single lower-case word, as [`normalize`] would give it.
+pub fn stem_word(word: &str) -> String {
+    if word.chars().all(|c| c.is_alphabetic()) {
+        stemmer().stem(word).into_owned()
+    } else {
+        word.to_string()
+    }
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
+}
+
+/// A raw piece of text between word boundaries.
+struct Piece<'a> {
+    start: usize,
+    text: &'a str,
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let pieces: Vec<Piece> = text
+        .split_word_bound_indices()
+        .map(|(start, text)| Piece { start, text })
+        .collect();
+    let mut tokens = Vec::with_capacity(pieces.len() / 2 + 1);
+    let mut sentence = 0;
+    let mut i = 0;
+    while i < pieces.len() {
+        let piece = &pieces[i];
+        if ends_sentence(piece.text) {
+            sentence += usize::from(
+                tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.sentence == sentence),
+            );
+            i += 1;
+            continue;
+        }
+        if !is_word(piece.text) {
+            i += 1;
+            continue;
+        }
+        if let Some((token, used)) = special_token(&pieces[i..], sentence) {
+            tokens.push(token);
+            i += used;
+            continue;
+        }
+        push_word(&mut tokens, piece.text, piece.start, sentence);
+        i += 1;
+    }
+    tokens
+}
+
+fn is_word(piece: &str) -> bool {
+    piece.chars().any(char::is_alphanumeric)
+}
+
+fn ends_sentence(piece: &str) -> bool {
+    matches!(piece, "." | "!" | "?" | ";" | "\n" | "\r\n" | "…") || piece.contains('\n')
+}
+
+/// Tokens whose punctuation carries meaning: `N+1`, `C++`, `O(n)`.
+fn special_token(pieces: &[Piece], sentence: usize) -> Option<(Token, usize)> {
+    let first = &pieces[0];
+    let next = |k: usize| pieces.get(k).map(|p| p.text);
+    // x+1, n+1, c++
+    if next(1) == Some("+") {
+        let (text, used) = match next(2) {
+            Some(t) if is_word(t) && t.chars().all(|c| c.is_ascii_digit()) => {
+                (format!("{}+{}", first.text, t), 3)
+            }
+            Some("+") => (format!("{}++", first.text), 3),
+            _ => return None,
+        };
+        let end = pieces[used - 1].start + pieces[used - 1].text.len();
+        let word = text.to_lowercase();
+        return Some((plain_token(word, first.start, end, sentence), used));
+    }
+    // O(n), O(n log n), O(1): big-O notation
+    if matches!(first.text, "O" | "o" | "Θ" | "θ") && next(1) == Some("(") {
+        let mut inner = String::new();
+        for (k, piece) in pieces.iter().enumerate().skip(2).take(12) {
+            if piece.text == ")" {
+                let end = piece.start + 1;
+                let word = format!("o({})", inner.to_lowercase());
+                return Some((plain_token(word, first.start, end, sentence), k + 1));
+            }
+            if is_word(piece.text) {
+                inner.push_str(piece.text);
+            }
+        }
+    }
+    None
+}
+
+fn plain_token(word: String, start: usize, end: usize, sentence: usize) -> Token {
+    Token {
+        stem: word.clone(),
+        word,
+        start,
+        end,
+        stop: false,
+        negation: false,
+        sentence,
+    }
+}
+
+/// Splits one UAX #29 word into identifier parts and pushes them as tokens.
+fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize) {
+    // Numbers keep their separators out: 1,000 -> 1000; 3.5 stays one token.
+    if word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        let digits: String = word.chars().filter(|c| *c != ',').collect();
+        tokens.push(plain_token(digits, offset, offset + word.len(), sentence));
+        return;
+    }
+    for (start, part) in identifier_parts(word) {
+        let lower = part.to_lowercase();
+        let begin = offset + start;
+        let end = begin + part.len();
+        // Contractions: don't -> do + not; the possessive 's is dropped.
+        let (lower, negated) = split_contraction(&lower);
+        if lower.is_empty() {
+            continue;
+        }
+        tokens.push(word_token(lower, begin, end, sentence));
+        if negated {
+            let mut not = word_token("not".to_string(), begin, end, sentence);
+            not.negation = true;
+            tokens.push(not);
+        }
+    }
+}
+
+fn word_token(word: String, start: usize, end: usize, sentence: usize) -> Token {
+    let stop = is_stopword(&word);
+    let negation = NEGATIONS.contains(&word.as_str());
+    Token {
+        stem: stem_word(&word),
+        word,
+        start,
+        end,
+        stop,
+        negation,
+        sentence,
+    }
+}
+
+fn split_contraction(word: &str) -> (String, bool) {
+    let word = word.replace('’', "'");
+    if let Some(base) = word.strip_suffix("n't") {
+        let base = match base {
+            "wo" => "will",
+            "ca" => "can",
+            "sha" => "shall",
+            other => other,
+        };
+        return (base.to_string(), true);
+    }
+    if let Some(base) = word.strip_suffix("'s") {
+        return (base.to_string(), false);
+    }
+    (word.replace('\'', ""), false)
+}
+
+/// Splits `select_related`, `manage.py`, `selectRelated`, `HTTPResponse`
+/// into their parts, with byte offsets inside `word`.
+fn identifier_parts(word: &str) -> Vec<(usize, &str)> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        if c == '_' || c == '.' || c == '-' {
+            if at > start {
+                parts.push((start, &word[start..at]));
+            }
+            start = at + c.len_utf8();
+            previous = None;
+            continue;
+        }
+        if let Some(p) = previous {
+            let next_is_lower = chars.get(k + 1).is_some_and(|&(_, n)| n.is_lowercase());
+            let camel = p.is_lowercase() && c.is_uppercase();
+            let acronym_end = p.is_uppercase() && c.is_uppercase() && next_is_lower;
+            if (camel || acronym_end) && at > start {
+                parts.push((start, &word[start..at]));
+                start = at;
+            }
+        }
+        previous = Some(c);
+    }
+    if start < word.len() {
+        parts.push((start, &word[start..]));
+    }
+    parts
+}
+
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "without", "nor", "neither", "cannot", "none", "nothing",
+];
+
+/// Whether a lower-case word is an English function word.
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// English function words, sorted for binary search.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "me",
+    "more",
+    "most",
+    "my",
+    "myself",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        normalize(text).tokens.into_iter().map(|t| t.word).collect()
+    }
+
+    fn stems(text: &str) -> Vec<String> {
+        normalize(text)
+            .tokens
+            .into_iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.stem)
+            .collect()
+    }
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn identifiers_split_in_every_form() {
+        for text in [
+            "select_related",
+            "select related",
+            "selectRelated",
+            "SelectRelated",
+            "SELECT_RELATED",
+        ] {
+            assert_eq!(stems(text), ["select", "relat"], "{text}");
+        }
+        assert_eq!(words("manage.py"), ["manage", "py"]);
+        assert_eq!(words("null=True"), ["null", "true"]);
+        assert_eq!(words("HTTPResponse"), ["http", "response"]);
+        assert_eq!(words("ManyToManyField"), ["many", "to", "many", "field"]);
+        assert_eq!(words("__init__"), ["init"]);
+        assert_eq!(words("@login_required"), ["login", "required"]);
+    }
+
+    #[test]
+    fn meaningful_punctuation_is_kept() {
+        assert_eq!(words("the N+1 problem"), ["the", "n+1", "problem"]);
+        assert_eq!(words("O(n) and O(n log n)"), ["o(n)", "and", "o(nlogn)"]);
+        assert_eq!(words("HTTP 404"), ["http", "404"]);
+        assert_eq!(words("C++ code"), ["c++", "code"]);
+        assert_eq!(
+            words("1,000 rows in 3.5 s"),
+            ["1000", "rows", "in", "3.5", "s"]
+        );
+    }
+
+    #[test]
+    fn word_forms_share_a_stem() {
+        let forms = ["cache", "caches", "caching", "cached"];
+        let all: Vec<_> = forms.iter().map(|f| stems(f)).collect();
+        assert!(all.windows(2).all(|w| w[0] == w[1]), "{all:?}");
+        assert_eq!(stems("queries"), stems("query"));
+    }
+
+    #[test]
+    fn unicode_is_normalised_and_emoji_ignored() {
+        assert_eq!(words("ＯＲＭ 🚀 café"), ["orm", "café"]);
+        assert_eq!(words("ﬁlter"), ["filter"]);
+    }
+
+    #[test]
+    fn contractions_mark_negation() {
+        let n = normalize("it doesn't use a JOIN");
+        let flagged: Vec<_> = n
+            .tokens
+            .iter()
+            .map(|t| (t.word.as_str(), t.negation))
+            .collect();
+        assert_eq!(
+            flagged,
+            [
+                ("it", false),
+                ("does", false),
+                ("not", true),
+                ("use", false),
+                ("a", false),
+                ("join", false)
+            ]
+        );
+        assert_eq!(words("Django's ORM"), ["django", "orm"]);
+    }
+
+    #[test]
+    fn sentences_are_counted() {
+        let n = normalize("One thing. Another thing!\nA third");
+        let s: Vec<_> = n.tokens.iter().map(|t| t.sentence).collect();
+        assert_eq!(s, [0, 0, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn surface_points_at_the_typed_text() {
+        let n = normalize("Use selectRelated here");
+        let t = &n.tokens[1];
+        assert_eq!(n.surface(t), "select");
+        assert_eq!(n.surface(&n.tokens[2]), "Related");
+    }
+
+    #[test]
+    fn empty_and_symbol_only_text_has_no_tokens() {
+        assert!(normalize("").tokens.is_empty());
+        assert!(normalize("  ... !!! 🙂").tokens.is_empty());
+    }
+}

@@ -1,0 +1,182 @@
+//! Output style, decided once at startup: colour or not, and how wide to wrap.
+
+use crate::cli::ColorChoice;
+use std::io::IsTerminal;
+
+/// How output looks. Plain text when stdout is not a terminal, no colour when
+/// `NO_COLOR` is set (non-empty) or `TERM=dumb`; `--color` overrides both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Whether to emit ANSI colour and emphasis.
+    pub color: bool,
+    /// Column to wrap prose at.
+    pub width: usize,
+}
+
+impl Style {
+    /// Decides the style for stdout from the flag and the environment.
+    pub fn detect(choice: ColorChoice) -> Style {
+        let tty = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => tty && !no_color && !dumb,
+        };
+        Style {
+            color,
+            width: terminal_width(),
+        }
+    }
+
+    /// A style with no colour at the given width (tests, files).
+    pub fn plain(width: usize) -> Style {
+        Style {
+            color: false,
+            width,
+        }
+    }
+
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+    pub fn dim(&self, text: &str) -> String {
+        self.paint("2", text)
+    }
+    pub fn green(&self, text: &str) -> String {
+        self.paint("32", text)
+    }
+    pub fn red(&self, text: &str) -> String {
+        self.paint("31", text)
+    }
+    pub fn yellow(&self, text: &str) -> String {
+        self.paint("33", text)
+    }
+    pub fn cyan(&self, text: &str) -> String {
+        self.paint("36", text)
+    }
+}
+
+/// Width of the terminal on stdout, between 40 and 100 columns; 80 when it
+/// cannot be known (a pipe, or a pseudo terminal that reports 0x0).
+pub fn terminal_width() -> usize {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    let measured = crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| w as usize)
+        .filter(|w| *w > 0);
+    measured.or(from_env).unwrap_or(80).clamp(40, 100)
+}
+
+/// Wraps `text` to `width` columns, each line starting with `indent`. Blank
+/// lines and line breaks in `text` are kept; lines starting with spaces are
+/// treated as preformatted (code) and left alone.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    wrap_hanging(text, width, indent, indent)
+}
+
+/// Like [`wrap`], but the first line starts with `first` and the lines after
+/// it with `rest` (a hanging indent, for list items).
+pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut indent = first;
+    for line in text.lines() {
+        let room = width.saturating_sub(indent.chars().count()).max(20);
+        if line.trim().is_empty() {
+            out.push('\n');
+            continue;
+        }
+        if line.starts_with("    ") || line.starts_with('\t') {
+            out.push_str(indent);
+            out.push_str(line);
+            out.push('\n');
+            indent = rest;
+            continue;
+        }
+        let mut current = 0;
+        out.push_str(indent);
+        for word in line.split_whitespace() {
+            let len = word.chars().count();
+            if current > 0 && current + 1 + len > room {
+                out.push('\n');
+                indent = rest;
+                out.push_str(indent);
+                current = 0;
+            }
+            if current > 0 {
+                out.push(' ');
+                current += 1;
+            }
+            out.push_str(word);
+            current += len;
+        }
+        out.push('\n');
+        indent = rest;
+    }
+    out
+}
+
+/// Cuts `text` to at most `max` characters, ending with `…` when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_at_width_and_keeps_paragraphs() {
+        let text = "one two three four five six seven\n\nnext paragraph";
+        assert_eq!(
+            wrap(text, 24, "  "),
+            "  one two three four\n  five six seven\n\n  next paragraph\n"
+        );
+    }
+
+    #[test]
+    fn hanging_indent_lines_up_continuations() {
+        assert_eq!(
+            wrap_hanging("[2] alpha beta gamma delta epsilon", 24, "  ", "      "),
+            "  [2] alpha beta gamma\n      delta epsilon\n"
+        );
+    }
+
+    #[test]
+    fn wrap_leaves_indented_code_alone() {
+        let text = "    def f(x):  return x";
+        assert_eq!(wrap(text, 20, ""), "    def f(x):  return x\n");
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("abc def", 10), "abc def");
+        assert_eq!(truncate("abcdefghijkl", 5), "abcd…");
+        assert_eq!(truncate("a\n  b", 5), "a b");
+    }
+
+    #[test]
+    fn plain_style_adds_no_escapes() {
+        assert_eq!(Style::plain(80).bold("x"), "x");
+        let coloured = Style {
+            color: true,
+            width: 80,
+        };
+        assert_eq!(coloured.bold("x"), "\x1b[1mx\x1b[0m");
+    }
+}

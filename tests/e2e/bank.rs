@@ -1,0 +1,351 @@
+//! `rehearse bank list|show|validate` through the binary.
+
+use crate::common::{fixture, rehearse, stdout_of, tempdir};
+use serde_json::Value;
+
+#[test]
+fn list_works_from_any_directory_without_files_on_disk() {
+    let dir = tempdir();
+    let out = stdout_of(rehearse(&dir).args(["bank", "list"]));
+    assert!(out.contains("technical ("), "{out}");
+    assert!(out.contains("choice ("), "{out}");
+    assert!(out.contains("`rehearse bank show ID` shows one whole."));
+}
+
+#[test]
+fn list_fits_in_80_columns() {
+    let dir = tempdir();
+    let out = stdout_of(rehearse(&dir).args(["bank", "list"]));
+    for line in out.lines() {
+        assert!(line.chars().count() <= 80, "too wide: {line}");
+    }
+}
+
+#[test]
+fn list_json_has_the_documented_fields_and_honours_filters() {
+    let dir = tempdir();
+    let out = stdout_of(rehearse(&dir).args([
+        "bank",
+        "list",
+        "--json",
+        "--category",
+        "choice",
+        "--level",
+        "junior",
+    ]));
+    let rows: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert!(!rows.is_empty());
+    for row in &rows {
+        for field in [
+            "id",
+            "category",
+            "topic",
+            "levels",
+            "prompt",
+            "time_limit_s",
+            "points",
+        ] {
+            assert!(row.get(field).is_some(), "missing {field} in {row}");
+        }
+        assert_eq!(row["category"], "choice");
+        assert!(row["levels"].as_array().unwrap().contains(&"junior".into()));
+    }
+}
+
+#[test]
+fn list_with_a_topic_filter_only_lists_that_topic() {
+    let dir = tempdir();
+    let out = stdout_of(rehearse(&dir).args(["bank", "list", "--json", "--topic", "orm"]));
+    let rows: Vec<Value> = serde_json::from_str(&out).unwrap();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| r["topic"] == "orm"));
+}
+
+#[test]
+fn unknown_filter_values_suggest_the_closest_name() {
+    let dir = tempdir();
+    rehearse(&dir)
+        .args(["bank", "list", "--category", "tecnical"])
+        .assert()
+        .code(2)
+        .stderr(
+            "error: unknown category `tecnical` (did you mean `technical`?); \
+             use technical, coding, system-design, behavioral or choice\n",
+        );
+    rehearse(&dir)
+        .args(["bank", "list", "--level", "senoir"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown level `senoir` (did you mean `senior`?); use junior, mid, senior or staff\n");
+    rehearse(&dir)
+        .args(["bank", "list", "--topic", "ormm"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown topic `ormm` (did you mean `orm`?); run `rehearse bank list` to see the topics\n");
+}
+
+#[test]
+fn show_prints_the_whole_question() {
+    let dir = tempdir();
+    let bank = fixture("bank-small.json");
+    let out = stdout_of(rehearse(&dir).arg("--bank").arg(&bank).args([
+        "bank",
+        "show",
+        "fixture-orm-lazy",
+    ]));
+    assert!(
+        out.starts_with("fixture-orm-lazy\ntechnical · orm · junior, mid · 2 min\n"),
+        "{out}"
+    );
+    for part in [
+        "Why is a Django QuerySet called lazy?",
+        "Key points",
+        "[2] No SQL runs until the QuerySet is evaluated",
+        "words: until evaluated · not executed until",
+        "Model answer",
+        "Hints",
+        "Follow-ups",
+    ] {
+        assert!(out.contains(part), "missing {part:?} in\n{out}");
+    }
+}
+
+#[test]
+fn show_json_is_the_question_as_written_in_the_bank() {
+    let dir = tempdir();
+    let bank = fixture("bank-small.json");
+    let out = stdout_of(rehearse(&dir).arg("--bank").arg(&bank).args([
+        "bank",
+        "show",
+        "fixture-choice-port",
+        "--json",
+    ]));
+    let q: Value = serde_json::from_str(&out).unwrap();
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&bank).unwrap()).unwrap();
+    assert_eq!(q, file["questions"][2]);
+    assert_eq!(q["answer"], "8000");
+}
+
+#[test]
+fn show_unknown_id_suggests_the_closest_one() {
+    let dir = tempdir();
+    rehearse(&dir)
+        .arg("--bank")
+        .arg(fixture("bank-small.json"))
+        .args(["bank", "show", "fixture-orm-lazzy"])
+        .assert()
+        .code(1)
+        .stderr("error: no question with id `fixture-orm-lazzy` (did you mean `fixture-orm-lazy`?); run `rehearse bank list` to see them\n");
+}
+
+#[test]
+fn user_bank_replacing_a_built_in_id_warns() {
+    let dir = tempdir();
+    let listed = stdout_of(rehearse(&dir).args(["bank", "list", "--json"]));
+    let rows: Vec<Value> = serde_json::from_str(&listed).unwrap();
+    let builtin_id = rows[0]["id"].as_str().unwrap().to_string();
+    let mut bank: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("bank-small.json")).unwrap())
+            .unwrap();
+    bank["questions"][0]["id"] = builtin_id.clone().into();
+    let path = dir.path().join("mine.json");
+    std::fs::write(&path, serde_json::to_string(&bank).unwrap()).unwrap();
+
+    let output = rehearse(&dir)
+        .args(["--bank", "mine.json", "bank", "show", &builtin_id, "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!("warning: `mine.json`: question `{builtin_id}` replaces the one loaded earlier\n")
+    );
+    let shown: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(shown["prompt"], "Why is a Django QuerySet called lazy?");
+}
+
+#[test]
+fn validate_accepts_a_good_bank() {
+    let dir = tempdir();
+    let bank = fixture("bank-small.json");
+    rehearse(&dir)
+        .args(["bank", "validate"])
+        .arg(&bank)
+        .assert()
+        .success()
+        .stdout(format!("ok: `{}` valid\n", bank.display()));
+}
+
+/// One fixture per kind of problem; each must be reported with its place and
+/// a way to fix it, and exit 1.
+#[test]
+fn validate_reports_each_problem_with_its_place() {
+    let cases = [
+        (
+            "syntax-error",
+            ":4:16: expected `,` or `}`; fix the JSON syntax there",
+        ),
+        (
+            "newer-format",
+            ": bank format version 2 is newer than this rehearse reads (1); upgrade rehearse to use it",
+        ),
+        (
+            "missing-format-version",
+            ": missing `format_version`; add `\"format_version\": 1`",
+        ),
+        (
+            "duplicate-id",
+            ":5: question `dup`: id `dup` is already used (line 4); ids must be unique",
+        ),
+        (
+            "unknown-category",
+            ":4: question `q1`: field `category`: unknown category `tecnical` (did you mean `technical`?); use one of technical, coding, system-design, behavioral, choice",
+        ),
+        (
+            "unknown-level",
+            ":4: question `q1`: field `levels`: unknown level `senoir` (did you mean `senior`?); use junior, mid, senior or staff",
+        ),
+        (
+            "no-key-points",
+            ":4: question `q1`: no key points: an open question needs a `rubric` with at least one key point",
+        ),
+        (
+            "weight-not-positive",
+            ":4: question `q1`: key point `Point`: weight -1 must be a positive number (1 normal, 2–3 central)",
+        ),
+        (
+            "common-phrasing",
+            ":4: question `q1`: key point `Point`: phrasing `the database` is so common (`database`) that it would match almost any answer; put it in a phrase",
+        ),
+        (
+            "short-phrasing",
+            ":4: question `q1`: key point `Point`: phrasing `qs` is too short to match reliably; use a longer word or a phrase",
+        ),
+        (
+            "choice-answer-not-an-option",
+            ":4: question `q1`: answer `8080` is not among its options (did you mean `8000`?); copy the correct option's text exactly",
+        ),
+        (
+            "time-limit-out-of-range",
+            ":4: question `q1`: field `time_limit_s`: 7200 s is outside 20..3600 seconds",
+        ),
+        (
+            "wrong-type",
+            ":4: question `q1`: field `levels`: invalid type: string \"junior\", expected a list `[ … ]`",
+        ),
+    ];
+    let dir = tempdir();
+    for (name, message) in cases {
+        let path = fixture(&format!("invalid/{name}.json"));
+        let output = rehearse(&dir)
+            .args(["bank", "validate"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let errors: Vec<&str> = stderr
+            .lines()
+            .filter(|l| !l.starts_with("warning:"))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "error: 1 problem found:".to_string(),
+                format!("  {}{message}", path.display())
+            ],
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn validate_reports_every_problem_of_every_file() {
+    let dir = tempdir();
+    let output = rehearse(&dir)
+        .args(["bank", "validate"])
+        .arg(fixture("invalid/duplicate-id.json"))
+        .arg(fixture("invalid/short-phrasing.json"))
+        .arg(fixture("bank-small.json"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("\nerror: 2 problems found:\n"), "{stderr}");
+    assert!(stderr.contains("duplicate-id.json:5:"));
+    assert!(stderr.contains("short-phrasing.json:4:"));
+}
+
+#[test]
+fn validate_names_a_missing_file() {
+    let dir = tempdir();
+    rehearse(&dir)
+        .args(["bank", "validate", "nowhere.json"])
+        .assert()
+        .code(1)
+        .stderr("error: could not read `nowhere.json`: No such file or directory (os error 2)\n");
+}
+
+#[test]
+fn a_broken_user_bank_stops_other_commands_with_its_problems() {
+    let dir = tempdir();
+    rehearse(&dir)
+        .arg("--bank")
+        .arg(fixture("invalid/no-key-points.json"))
+        .args(["bank", "list"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no key points"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_version_prints() {
+    let dir = tempdir();
+    rehearse(&dir).args(["bank", "frobnicate"]).assert().code(2);
+    rehearse(&dir)
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("rehearse {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    let dir = tempdir();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = stdout_of(rehearse(&dir).args(["completions", shell]));
+        assert!(out.contains("rehearse"), "{shell}");
+        assert!(out.contains("validate"), "{shell}");
+    }
+}
+
+#[test]
+fn color_always_colours_and_no_color_is_honoured() {
+    let dir = tempdir();
+    let bank = fixture("bank-small.json");
+    let coloured = stdout_of(rehearse(&dir).arg("--bank").arg(&bank).args([
+        "--color",
+        "always",
+        "bank",
+        "show",
+        "fixture-orm-lazy",
+    ]));
+    assert!(coloured.contains("\x1b[1m"));
+    // Output to a pipe is plain under `auto`, and NO_COLOR changes nothing there.
+    let plain = stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(&bank)
+            .args(["bank", "show", "fixture-orm-lazy"])
+            .env("NO_COLOR", "1"),
+    );
+    assert!(!plain.contains('\x1b'));
+    let never = stdout_of(rehearse(&dir).arg("--bank").arg(&bank).args([
+        "--color",
+        "never",
+        "bank",
+        "show",
+        "fixture-orm-lazy",
+    ]));
+    assert!(!never.contains('\x1b'));
+}

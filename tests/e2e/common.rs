@@ -1,0 +1,40 @@
+//! Helpers shared by the end-to-end tests.
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+
+/// `rehearse` run from an empty temporary directory, with a clean
+/// environment: no colour settings, no transcript folder from the user.
+pub fn rehearse(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("rehearse");
+    cmd.current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .env_remove("REHEARSE_DIR")
+        .env_remove("COLUMNS")
+        .env("TERM", "dumb");
+    cmd
+}
+
+/// A fresh temporary directory.
+pub fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}
+
+/// Path of a file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Standard output of a successful run, as text.
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().unwrap();
+    assert!(
+        output.status.success(),
+        "failed with {:?}: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}

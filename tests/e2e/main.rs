@@ -1,0 +1,5 @@
+//! End-to-end tests through the `rehearse` binary.
+#![allow(clippy::unwrap_used)]
+
+mod bank;
+mod common;
