@@ -302,7 +302,7 @@ pub fn weak_phrasing(phrasing: &str) -> Option<String> {
         [only] if only.word.chars().count() < 3 && only.word.chars().all(char::is_alphabetic) => {
             Some("is too short to match reliably; use a longer word or a phrase".into())
         }
-        [only] if COMMON_WORDS.contains(&only.stem.as_str()) => Some(format!(
+        [only] if COMMON_WORDS.binary_search(&only.word.as_str()).is_ok() => Some(format!(
             "is so common (`{}`) that it would match almost any answer; put it in a phrase",
             only.word
         )),
@@ -310,11 +310,66 @@ pub fn weak_phrasing(phrasing: &str) -> Option<String> {
     }
 }
 
-/// Stems of words nearly every answer in a developer interview contains.
+/// Words (in their usual forms) that nearly every answer in a developer
+/// interview contains, sorted for binary search.
 const COMMON_WORDS: &[&str] = &[
-    "answer", "app", "better", "class", "code", "data", "databas", "django", "file", "function",
-    "good", "make", "method", "model", "object", "problem", "project", "python", "queri",
-    "request", "system", "team", "thing", "time", "use", "user", "valu", "view", "way", "work",
+    "answer",
+    "app",
+    "apps",
+    "better",
+    "class",
+    "classes",
+    "code",
+    "data",
+    "database",
+    "databases",
+    "django",
+    "file",
+    "files",
+    "function",
+    "functions",
+    "good",
+    "make",
+    "makes",
+    "making",
+    "method",
+    "methods",
+    "model",
+    "models",
+    "object",
+    "objects",
+    "problem",
+    "problems",
+    "project",
+    "projects",
+    "python",
+    "queries",
+    "query",
+    "request",
+    "requests",
+    "system",
+    "team",
+    "teams",
+    "thing",
+    "things",
+    "time",
+    "times",
+    "use",
+    "used",
+    "user",
+    "users",
+    "uses",
+    "using",
+    "value",
+    "values",
+    "view",
+    "views",
+    "way",
+    "ways",
+    "work",
+    "worked",
+    "working",
+    "works",
 ];
 
 fn is_kebab(s: &str) -> bool {
@@ -382,6 +437,13 @@ mod tests {
         assert!(weak_phrasing("n+1").is_none());
         assert!(weak_phrasing("orm").is_none());
         assert!(weak_phrasing("database index").is_none());
+    }
+
+    #[test]
+    fn common_words_are_sorted() {
+        assert!(COMMON_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(weak_phrasing("objections").is_none());
+        assert!(weak_phrasing("users").is_some());
     }
 
     #[test]

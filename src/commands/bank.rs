@@ -4,7 +4,7 @@ use super::{Context, emit, to_json, warn};
 use crate::bank::{self, Category, Level, Question};
 use crate::cli::{BankCommand, BankListArgs};
 use crate::error::{Error, Result};
-use crate::term::{Style, truncate, wrap, wrap_hanging};
+use crate::term::{Style, number, truncate, wrap, wrap_hanging};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -70,24 +70,17 @@ fn list(ctx: &Context, args: &BankListArgs) -> Result<()> {
 /// The `bank list` table: a block per category, each question on two lines
 /// (its facts, then the prompt), so it reads well in 80 columns.
 fn render_table(questions: &[&Question], style: &Style) -> String {
+    // Ids are what people copy into `bank show`, so they are never cut
+    // short; the topic goes with the prompt on the second line.
     let id_width = questions
         .iter()
         .map(|q| q.id.chars().count())
         .max()
         .unwrap_or(2)
-        .clamp(2, 30);
-    let topic_width = questions
-        .iter()
-        .map(|q| q.topic.chars().count())
-        .max()
-        .unwrap_or(5)
-        .clamp(5, 14);
+        .clamp(2, 45);
     let mut out = String::new();
     for category in Category::ALL {
-        let group: Vec<_> = questions
-            .iter()
-            .filter(|q| q.category == category)
-            .collect();
+        let group: Vec<_> = questions.iter().filter(|q| q.category == category).collect();
         if group.is_empty() {
             continue;
         }
@@ -101,8 +94,8 @@ fn render_table(questions: &[&Question], style: &Style) -> String {
             style.dim(&format!("({})", group.len()))
         );
         let header = format!(
-            "  {:id_width$}  {:topic_width$}  {:13}  {:>7}  {:>6}",
-            "ID", "TOPIC", "LEVELS", "TIME", "POINTS"
+            "  {:id_width$}  {:13}  {:>5}  {:>6}",
+            "ID", "LEVELS", "TIME", "POINTS"
         );
         let _ = writeln!(out, "{}", style.dim(&header));
         for q in group {
@@ -113,15 +106,15 @@ fn render_table(questions: &[&Question], style: &Style) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {}  {:topic_width$}  {:13}  {:>7}  {:>6}",
-                style.cyan(&format!("{:id_width$}", truncate(&q.id, id_width))),
-                truncate(&q.topic, topic_width),
+                "  {}  {:13}  {:>5}  {:>6}",
+                style.cyan(&format!("{:id_width$}", q.id)),
                 levels_badge(&q.levels),
-                duration(q.time_limit_s),
+                clock(q.time_limit_s),
                 points
             );
             let room = style.width.saturating_sub(6).max(20);
-            let _ = writeln!(out, "      {}", style.dim(&truncate(&q.prompt, room)));
+            let line = format!("{} · {}", q.topic, q.prompt);
+            let _ = writeln!(out, "      {}", style.dim(&truncate(&line, room)));
         }
     }
     let mut counts = Vec::new();
@@ -131,13 +124,23 @@ fn render_table(questions: &[&Question], style: &Style) -> String {
             counts.push(format!("{n} {category}"));
         }
     }
-    let _ = writeln!(
-        out,
-        "\n{} questions ({}). `rehearse bank show ID` shows one whole.",
-        questions.len(),
-        counts.join(", ")
-    );
+    let summary = format!("{} questions: {}.", questions.len(), counts.join(", "));
+    out.push('\n');
+    out.push_str(&wrap(&summary, style.width, ""));
+    out.push_str("`rehearse bank show ID` shows one whole.\n");
     out
+}
+
+/// A time limit in a few columns: `45s`, `3m`, `3m20s`, `1h`.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, 0) => format!("{m}m"),
+        (0, m, s) => format!("{m}m{s:02}s"),
+        (h, 0, 0) => format!("{h}h"),
+        (h, m, _) => format!("{h}h{m:02}m"),
+    }
 }
 
 /// Levels as people say them: `all`, a range such as `junior–senior`, or a
@@ -221,7 +224,7 @@ pub fn render_question(q: &Question, style: &Style) -> String {
                 out,
                 "{}",
                 wrap_hanging(
-                    &format!("[{}] {}", weight(point.weight), point.label),
+                    &format!("[{}] {}", number(point.weight), point.label),
                     width,
                     "  ",
                     "      "
@@ -238,7 +241,7 @@ pub fn render_question(q: &Question, style: &Style) -> String {
                 out,
                 "{}",
                 wrap_hanging(
-                    &format!("[-{}] {}", weight(pitfall.penalty), pitfall.label),
+                    &format!("[-{}] {}", number(pitfall.penalty), pitfall.label),
                     width,
                     "  ",
                     "        "
@@ -279,14 +282,6 @@ fn section(out: &mut String, style: &Style, title: &str) {
     let _ = write!(out, "\n{}\n", style.bold(title));
 }
 
-fn weight(w: f64) -> String {
-    if w.fract() == 0.0 {
-        format!("{w:.0}")
-    } else {
-        format!("{w}")
-    }
-}
-
 fn validate(_ctx: &Context, files: &[std::path::PathBuf]) -> Result<()> {
     let checked = bank::validate_files(files)?;
     for warning in &checked.warnings {
@@ -312,6 +307,15 @@ mod tests {
         assert_eq!(duration(180), "3 min");
         assert_eq!(duration(150), "2.5 min");
         assert_eq!(duration(3600), "1.0 h");
+    }
+
+    #[test]
+    fn clock_is_compact() {
+        assert_eq!(clock(45), "45s");
+        assert_eq!(clock(180), "3m");
+        assert_eq!(clock(200), "3m20s");
+        assert_eq!(clock(3600), "1h");
+        assert_eq!(clock(3900), "1h05m");
     }
 
     #[test]
