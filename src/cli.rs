@@ -39,11 +39,53 @@ pub enum Command {
     #[command(subcommand)]
     Bank(BankCommand),
 
+    /// Score one answer and explain the score point by point
+    #[command(
+        after_help = "Examples:\n  rehearse score orm-select-vs-prefetch --answer my-answer.txt\n  echo 'select_related does a JOIN' | rehearse score orm-select-vs-prefetch --answer -\n  rehearse score --reference model.txt --answer mine.txt"
+    )]
+    Score(ScoreArgs),
+
+    /// Measure how well the scorer agrees with human grades (JSON Lines)
+    Eval(EvalArgs),
+
     /// Print a shell completion script, e.g. `rehearse completions bash > ~/.local/share/bash-completion/completions/rehearse`
     Completions {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Bank question to score against (see `bank list`)
+    #[arg(required_unless_present = "reference")]
+    pub id: Option<String>,
+    /// The answer: a file, or `-` for standard input
+    #[arg(long, value_name = "FILE")]
+    pub answer: PathBuf,
+    /// Score against a reference answer instead of a bank question: its words
+    /// become the rubric
+    #[arg(long, value_name = "FILE", conflicts_with = "id")]
+    pub reference: Option<PathBuf>,
+    /// With `--reference`: the question, whose words count for less
+    #[arg(long, requires = "reference")]
+    pub question: Option<String>,
+    /// Print the score and explanation as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// JSON Lines file: one object per line with `question`, `reference`,
+    /// `answer` and a human `score`
+    pub file: PathBuf,
+    /// Print the figures as JSON
+    #[arg(long)]
+    pub json: bool,
+    /// Skip lines that cannot be used (and count them) instead of stopping
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -8,6 +8,7 @@ pub mod bank;
 pub mod cli;
 mod commands;
 pub mod error;
+pub mod eval;
 pub mod score;
 pub mod suggest;
 pub mod term;
@@ -21,6 +22,8 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = commands::Context::new(&cli);
     match cli.command {
         Command::Bank(command) => commands::bank::run(&ctx, command),
+        Command::Score(args) => commands::score::run(&ctx, &args),
+        Command::Eval(args) => commands::eval::run(&ctx, &args),
         Command::Completions { shell } => commands::completions(shell),
     }
 }

@@ -125,6 +125,15 @@ pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String
     out
 }
 
+/// A weight or penalty as people write it: `2`, `1.5`.
+pub fn number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
 /// Cuts `text` to at most `max` characters, ending with `…` when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");

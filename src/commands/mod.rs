@@ -2,13 +2,15 @@
 //! what it needs, calls the pure core and prints the result.
 
 pub mod bank;
+pub mod eval;
+pub mod score;
 
 use crate::bank::Bank;
 use crate::cli::Cli;
 use crate::error::{Error, Result};
 use crate::term::Style;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What every command gets: the output style and the user's bank files.
 pub struct Context {
@@ -45,6 +47,24 @@ pub fn emit(text: &str) -> Result<()> {
         }),
         _ => Ok(()),
     }
+}
+
+/// Reads a text file, or standard input for `-`.
+pub fn read_input(path: &Path) -> Result<String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|source| {
+            Error::Io {
+                what: "could not read standard input",
+                source,
+            }
+        })?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// Prints a warning on stderr.

@@ -88,10 +88,24 @@ fn tokenize(text: &str) -> Vec<Token> {
         .collect();
     let mut tokens = Vec::with_capacity(pieces.len() / 2 + 1);
     let mut sentence = 0;
+    let mut line_start = true;
     let mut i = 0;
     while i < pieces.len() {
         let piece = &pieces[i];
-        if ends_sentence(piece.text) {
+        if piece.text.contains('\n') {
+            line_start = true;
+        } else if line_start && is_word(piece.text) {
+            line_start = false;
+            // A numbered list item: "2." or "2)" is a marker, not a word.
+            let marker = pieces
+                .get(i + 1)
+                .is_some_and(|p| matches!(p.text, "." | ")"));
+            if marker && piece.text.chars().all(|c| c.is_ascii_digit()) {
+                i += 2;
+                continue;
+            }
+        }
+        if ends_sentence(piece.text) || breaks_line(&pieces, i) {
             sentence += usize::from(
                 tokens
                     .last()
@@ -120,7 +134,26 @@ fn is_word(piece: &str) -> bool {
 }
 
 fn ends_sentence(piece: &str) -> bool {
-    matches!(piece, "." | "!" | "?" | ";" | "\n" | "\r\n" | "…") || piece.contains('\n')
+    matches!(piece, "." | "!" | "?" | ";" | "…")
+}
+
+/// A line break ends a sentence when a blank line or a bullet follows it; a
+/// lone line break inside prose is only wrapping.
+fn breaks_line(pieces: &[Piece], i: usize) -> bool {
+    if !pieces[i].text.contains('\n') {
+        return false;
+    }
+    let mut next = pieces[i + 1..]
+        .iter()
+        .map(|p| p.text)
+        .filter(|t| !t.trim().is_empty() || t.contains('\n'));
+    match next.next() {
+        None => true,
+        Some(t) if t.contains('\n') => true,
+        Some("-" | "*" | "•" | "·" | "–" | "—" | "+" | ">") => true,
+        Some(t) if t.chars().all(|c| c.is_ascii_digit()) => matches!(next.next(), Some("." | ")")),
+        Some(_) => false,
+    }
 }
 
 /// Tokens whose punctuation carries meaning: `N+1`, `C++`, `O(n)`.
@@ -493,9 +526,20 @@ mod tests {
 
     #[test]
     fn sentences_are_counted() {
-        let n = normalize("One thing. Another thing!\nA third");
-        let s: Vec<_> = n.tokens.iter().map(|t| t.sentence).collect();
-        assert_eq!(s, [0, 0, 1, 1, 2, 2]);
+        let sentences = |text: &str| -> Vec<usize> {
+            normalize(text).tokens.iter().map(|t| t.sentence).collect()
+        };
+        assert_eq!(
+            sentences("One thing. Another thing! A third"),
+            [0, 0, 1, 1, 2, 2]
+        );
+        // A lone line break is wrapping; a blank line or a bullet is a break.
+        assert_eq!(sentences("one thing\nwrapped here"), [0, 0, 0, 0]);
+        assert_eq!(sentences("one thing\n\nnew paragraph"), [0, 0, 1, 1]);
+        assert_eq!(
+            sentences("first\n- second\n* third\n2. fourth"),
+            [0, 1, 2, 3]
+        );
     }
 
     #[test]

@@ -1,0 +1,133 @@
+//! Rubrics derived from a reference answer, for questions that have no
+//! hand-written rubric (`rehearse score --reference`, `rehearse eval`).
+//!
+//! Every content word of the reference becomes a key point weighted by how
+//! informative it is (inverse document frequency over a collection of
+//! texts); words the question itself uses are demoted, because answers echo
+//! the question whether or not they understood it. Nothing here learns from
+//! grades.
+
+use super::normalize::{Normalized, normalize};
+use super::rubric::{Builder, Rubric};
+use std::collections::{HashMap, HashSet};
+
+/// Weight factor for reference words that the question already contains.
+const QUESTION_WORD_FACTOR: f64 = 0.3;
+
+/// A derived rubric lists every content word of the reference; an answer
+/// that covers this share of their weight has said what the reference says.
+pub const FULL_MARKS_AT: f64 = 0.5;
+
+/// Document frequencies of word stems over a collection of texts.
+#[derive(Debug, Clone, Default)]
+pub struct Idf {
+    df: HashMap<String, u32>,
+    docs: u32,
+}
+
+impl Idf {
+    /// Counts one text of the collection.
+    pub fn add(&mut self, text: &Normalized) {
+        self.docs += 1;
+        let stems: HashSet<&str> = text
+            .tokens
+            .iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.stem.as_str())
+            .collect();
+        for stem in stems {
+            *self.df.entry(stem.to_string()).or_default() += 1;
+        }
+    }
+
+    /// Builds the table from many texts.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Idf {
+        let mut idf = Idf::default();
+        for text in texts {
+            idf.add(&normalize(text));
+        }
+        idf
+    }
+
+    /// How informative a stem is: rare in the collection means high.
+    pub fn weight(&self, stem: &str) -> f64 {
+        let df = f64::from(self.df.get(stem).copied().unwrap_or(0));
+        ((f64::from(self.docs) + 1.0) / (df + 1.0)).ln() + 1.0
+    }
+
+    /// Frequencies over the built-in bank's prompts and model answers:
+    /// general developer English, the background for derived rubrics.
+    pub fn builtin() -> &'static Idf {
+        static IDF: std::sync::OnceLock<Idf> = std::sync::OnceLock::new();
+        IDF.get_or_init(|| {
+            let bank = crate::bank::Bank::load(&[]).unwrap_or_default();
+            let mut idf = Idf::default();
+            for q in bank.questions() {
+                idf.add(&normalize(&format!("{} {}", q.prompt, q.model_answer)));
+            }
+            idf
+        })
+    }
+
+    /// Number of texts counted.
+    pub fn docs(&self) -> u32 {
+        self.docs
+    }
+}
+
+/// Derives a rubric from `reference`, demoting the words of `question`.
+pub fn derive(reference: &str, question: &str, idf: &Idf) -> Rubric {
+    let reference = normalize(reference);
+    let question = normalize(question);
+    let asked: HashSet<&str> = question.tokens.iter().map(|t| t.stem.as_str()).collect();
+    let mut seen = HashSet::new();
+    let mut builder = Builder::default();
+    for token in reference.tokens.iter().filter(|t| !t.stop) {
+        if !seen.insert(token.stem.as_str()) {
+            continue;
+        }
+        let mut weight = idf.weight(&token.stem);
+        if asked.contains(token.stem.as_str()) {
+            weight *= QUESTION_WORD_FACTOR;
+        }
+        builder.point(&token.word, weight, &[token.word.as_str()]);
+    }
+    builder.full_marks_at(FULL_MARKS_AT);
+    builder.build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::score;
+
+    #[test]
+    fn rare_words_weigh_more_than_common_ones() {
+        let idf = Idf::from_texts([
+            "the function returns a value",
+            "a function calls another function",
+            "recursion is a function calling itself",
+        ]);
+        assert!(idf.weight("recurs") > idf.weight("function"));
+        assert!(idf.weight("never-seen") > idf.weight("recurs"));
+    }
+
+    #[test]
+    fn question_words_are_demoted() {
+        let idf = Idf::default();
+        let rubric = derive("A stack is last in, first out", "What is a stack?", &idf);
+        let stack = rubric.points.iter().find(|p| p.label == "stack").unwrap();
+        let last = rubric.points.iter().find(|p| p.label == "last").unwrap();
+        assert!(stack.weight < last.weight);
+    }
+
+    #[test]
+    fn derived_rubric_scores_answers_by_the_reference_words_they_use() {
+        let idf = Idf::default();
+        let rubric = derive("A stack is last in, first out", "What is a stack?", &idf);
+        let good = score(&rubric, "Last in first out: the stack pops what came last");
+        let poor = score(&rubric, "It stores things");
+        assert!(good.score > 90.0, "{}", good.score);
+        assert_eq!(poor.score, 0.0);
+    }
+}
