@@ -77,6 +77,20 @@ pub fn terminal_width() -> usize {
     measured.or(from_env).unwrap_or(80).clamp(40, 100)
 }
 
+/// A progress bar on stderr, hidden when stderr is not a terminal.
+pub fn progress(len: u64, what: &'static str) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} {bar:40} {pos}/{len}")
+            .expect("constant progress template is valid"),
+    );
+    bar.set_message(what);
+    bar
+}
+
 /// Wraps `text` to `width` columns, each line starting with `indent`. Blank
 /// lines and line breaks in `text` are kept; lines starting with spaces are
 /// treated as preformatted (code) and left alone.

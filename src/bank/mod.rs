@@ -165,3 +165,94 @@ pub fn validate_files(paths: &[PathBuf]) -> Result<validate::Checked> {
     }
     Ok(all)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::normalize::normalize;
+    use crate::score::{Rubric, score_normalized};
+
+    fn builtin() -> Vec<Question> {
+        let mut all = Vec::new();
+        for (name, text) in BUILTIN {
+            let checked = validate::check(name, text);
+            assert!(checked.problems.is_empty(), "{:#?}", checked.problems);
+            assert!(checked.warnings.is_empty(), "{:#?}", checked.warnings);
+            all.extend(checked.bank.expect("valid bank").questions);
+        }
+        all
+    }
+
+    #[test]
+    fn every_embedded_bank_parses_and_validates() {
+        assert!(Bank::load(&[]).is_ok());
+        assert!(!builtin().is_empty());
+    }
+
+    #[test]
+    fn the_built_in_track_has_enough_of_every_category() {
+        let questions = builtin();
+        let count = |c: Category| questions.iter().filter(|q| q.category == c).count();
+        let stories = questions.iter().filter(|q| q.is_story()).count();
+        assert!(count(Category::Technical) >= 60);
+        assert!(count(Category::Coding) >= 8);
+        assert!(count(Category::SystemDesign) >= 12);
+        assert!(stories >= 20);
+        assert!(count(Category::Choice) >= 10);
+        let closing = questions.iter().filter(|q| q.topic == model::CLOSING_TOPIC);
+        for level in Level::ALL {
+            assert!(
+                closing.clone().any(|q| q.levels.contains(&level)),
+                "no closing question for {level}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_open_question_is_complete() {
+        for q in builtin().iter().filter(|q| q.category != Category::Choice) {
+            assert!(
+                (3..=8).contains(&q.rubric.len()),
+                "{}: {} key points",
+                q.id,
+                q.rubric.len()
+            );
+            assert!(!q.hints.is_empty(), "{}: no hint", q.id);
+            assert!(!q.follow_ups.is_empty(), "{}: no follow-up", q.id);
+        }
+        for q in builtin().iter().filter(|q| q.category == Category::Choice) {
+            assert!(q.options.len() >= 3, "{}", q.id);
+            assert!(!q.hints.is_empty() && !q.follow_ups.is_empty(), "{}", q.id);
+        }
+    }
+
+    /// A model answer must earn its own rubric's points, and the model answers
+    /// of the other questions must not: on average they score at most 15, and
+    /// at most 10 of them reach 50 (near-twin questions may share points).
+    #[test]
+    fn model_answers_score_high_on_their_own_rubric_and_low_on_others() {
+        let open: Vec<Question> = builtin()
+            .into_iter()
+            .filter(|q| q.category != Category::Choice)
+            .collect();
+        let answers: Vec<_> = open.iter().map(|q| normalize(&q.model_answer)).collect();
+        let mut failures = Vec::new();
+        for (i, q) in open.iter().enumerate() {
+            let rubric = Rubric::from_question(q);
+            let own = score_normalized(&rubric, &answers[i]);
+            let others: Vec<f64> = (0..open.len())
+                .filter(|&j| j != i)
+                .map(|j| score_normalized(&rubric, &answers[j]).score)
+                .collect();
+            let mean = others.iter().sum::<f64>() / others.len() as f64;
+            let high = others.iter().filter(|s| **s >= 50.0).count();
+            if own.score < 80.0 || mean > 15.0 || high > 10 {
+                failures.push(format!(
+                    "{}: own {}, mean of others {mean:.1}, {high} others >= 50",
+                    q.id, own.score
+                ));
+            }
+        }
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+}

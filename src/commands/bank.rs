@@ -80,7 +80,10 @@ fn render_table(questions: &[&Question], style: &Style) -> String {
         .clamp(2, 45);
     let mut out = String::new();
     for category in Category::ALL {
-        let group: Vec<_> = questions.iter().filter(|q| q.category == category).collect();
+        let group: Vec<_> = questions
+            .iter()
+            .filter(|q| q.category == category)
+            .collect();
         if group.is_empty() {
             continue;
         }

@@ -12,7 +12,9 @@ pub fn run(_ctx: &Context, args: &EvalArgs) -> Result<()> {
     for line in &loaded.skipped {
         warn(&format!("`{}` {line}: skipped", args.file.display()));
     }
-    let ours = eval::scores(&loaded.rows, || {});
+    let bar = crate::term::progress(loaded.rows.len() as u64, "scoring");
+    let ours = eval::scores(&loaded.rows, || bar.inc(1));
+    bar.finish_and_clear();
     let report = eval::report(&loaded.rows, &ours, loaded.skipped.len());
     if args.json {
         return emit(&to_json(&report)?);

@@ -2,7 +2,7 @@
 //! matches, then phrases whose tokens occur close together.
 
 use super::normalize::{Normalized, Token, normalize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Most answer words allowed between two consecutive words of a phrase
 /// ("select *only* the related rows" still matches "select related").
@@ -168,9 +168,7 @@ pub struct AnswerIndex<'a> {
     pub answer: &'a Normalized,
     by_stem: HashMap<&'a str, Vec<usize>>,
     by_word: HashMap<&'a str, Vec<usize>>,
-    /// Adjacent words written together: "many","to","many" → "manytomany".
-    joined: HashMap<String, Vec<(usize, usize)>>,
-    /// Distinct content words by first letter, for fuzzy look-ups.
+    /// Distinct content words by first letter, for fuzzy and joined look-ups.
     by_first: HashMap<char, Vec<Distinct<'a>>>,
     /// Hits per vocabulary word, filled on first use.
     cache: Vec<Option<Vec<Hit>>>,
@@ -180,10 +178,9 @@ impl<'a> AnswerIndex<'a> {
     /// Indexes a normalised answer for a rubric whose vocabulary has `vocabulary_len` words.
     pub fn new(answer: &'a Normalized, vocabulary_len: usize) -> AnswerIndex<'a> {
         let tokens = &answer.tokens;
-        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::with_capacity(tokens.len());
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::with_capacity(tokens.len());
-        let mut joined: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut distinct: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
+        let mut distinct: HashMap<&str, Vec<usize>> = HashMap::default();
         for (i, t) in tokens.iter().enumerate() {
             by_stem.entry(t.stem.as_str()).or_default().push(i);
             if t.word != t.stem {
@@ -192,18 +189,8 @@ impl<'a> AnswerIndex<'a> {
             if !t.stop {
                 distinct.entry(t.word.as_str()).or_default().push(i);
             }
-            for n in 2..=3 {
-                if i + n > tokens.len() {
-                    break;
-                }
-                let run = &tokens[i..i + n];
-                if run.iter().all(|t| t.word.chars().all(char::is_alphabetic)) {
-                    let key: String = run.iter().map(|t| t.word.as_str()).collect();
-                    joined.entry(key).or_default().push((i, i + n - 1));
-                }
-            }
         }
-        let mut by_first: HashMap<char, Vec<Distinct>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<Distinct>> = HashMap::default();
         for (word, positions) in distinct {
             if let Some(first) = word.chars().next() {
                 by_first
@@ -216,7 +203,6 @@ impl<'a> AnswerIndex<'a> {
             answer,
             by_stem,
             by_word,
-            joined,
             by_first,
             cache: vec![None; vocabulary_len],
         }
@@ -251,14 +237,7 @@ impl<'a> AnswerIndex<'a> {
         if let Some(positions) = self.by_word.get(token.word.as_str()) {
             hits.extend(positions.iter().map(exact));
         }
-        if let Some(spans) = self.joined.get(&token.word) {
-            hits.extend(spans.iter().map(|&(start, end)| Hit {
-                start,
-                end,
-                similarity: 1.0,
-                synonym: false,
-            }));
-        }
+        self.joined(token, &mut hits);
         for synonym in token.synonyms {
             if let Some(positions) = self.by_stem.get(synonym.as_str()) {
                 hits.extend(positions.iter().map(|&i| Hit {
@@ -286,6 +265,42 @@ impl<'a> AnswerIndex<'a> {
             }
         });
         hits
+    }
+
+    /// Adjacent answer words that, written together, make the phrase word:
+    /// "many", "to", "many" for `manytomany`.
+    fn joined(&self, token: &PhraseToken, hits: &mut Vec<Hit>) {
+        let word = token.word.as_str();
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        let Some(candidates) = self.by_first.get(&first) else {
+            return;
+        };
+        let tokens = &self.answer.tokens;
+        for candidate in candidates {
+            if candidate.word.len() >= word.len() || !word.starts_with(candidate.word) {
+                continue;
+            }
+            for &start in &candidate.positions {
+                let mut built = candidate.word.len();
+                for (end, next) in tokens.iter().enumerate().skip(start + 1).take(2) {
+                    if !word[built..].starts_with(next.word.as_str()) {
+                        break;
+                    }
+                    built += next.word.len();
+                    if built == word.len() {
+                        hits.push(Hit {
+                            start,
+                            end,
+                            similarity: 1.0,
+                            synonym: false,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     fn fuzzy(&self, token: &PhraseToken, hits: &mut Vec<Hit>) {

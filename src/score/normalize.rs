@@ -6,6 +6,8 @@
 //! `relat`; `N+1` stays one token; `O(n log n)` becomes `o(nlogn)`.
 
 use rust_stemmers::{Algorithm, Stemmer};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -63,11 +65,25 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// The stemmed form of a single lower-case word, as [`normalize`] would give it.
 pub fn stem_word(word: &str) -> String {
-    if word.chars().all(|c| c.is_alphabetic()) {
-        stemmer().stem(word).into_owned()
-    } else {
-        word.to_string()
+    if !word.chars().all(char::is_alphabetic) {
+        return word.to_string();
     }
+    // Answers repeat their words; stemming is the costliest step per word.
+    thread_local! {
+        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    }
+    CACHE.with(|cache| {
+        if let Some(stem) = cache.borrow().get(word) {
+            return stem.clone();
+        }
+        let stem = stemmer().stem(word).into_owned();
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 50_000 {
+            cache.clear();
+        }
+        cache.insert(word.to_string(), stem.clone());
+        stem
+    })
 }
 
 fn stemmer() -> &'static Stemmer {
@@ -218,7 +234,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize
         let begin = offset + start;
         let end = begin + part.len();
         // Contractions: don't -> do + not; the possessive 's is dropped.
-        let (lower, negated) = split_contraction(&lower);
+        let (lower, negated) = split_contraction(lower);
         if lower.is_empty() {
             continue;
         }
@@ -235,7 +251,7 @@ fn word_token(word: String, start: usize, end: usize, sentence: usize) -> Token 
     let stop = is_stopword(&word);
     let negation = NEGATIONS.contains(&word.as_str());
     Token {
-        stem: stem_word(&word),
+        stem: if stop { word.clone() } else { stem_word(&word) },
         word,
         start,
         end,
@@ -245,7 +261,10 @@ fn word_token(word: String, start: usize, end: usize, sentence: usize) -> Token 
     }
 }
 
-fn split_contraction(word: &str) -> (String, bool) {
+fn split_contraction(word: String) -> (String, bool) {
+    if !word.contains(['\'', '’']) {
+        return (word, false);
+    }
     let word = word.replace('’', "'");
     if let Some(base) = word.strip_suffix("n't") {
         let base = match base {
@@ -265,6 +284,13 @@ fn split_contraction(word: &str) -> (String, bool) {
 /// Splits `select_related`, `manage.py`, `selectRelated`, `HTTPResponse`
 /// into their parts, with byte offsets inside `word`.
 fn identifier_parts(word: &str) -> Vec<(usize, &str)> {
+    // Most words are plain lower-case letters: one part, nothing to split.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return vec![(0, word)];
+    }
     let mut parts = Vec::new();
     let mut start = 0;
     let mut previous: Option<char> = None;
@@ -301,139 +327,138 @@ const NEGATIONS: &[&str] = &[
 
 /// Whether a lower-case word is an English function word.
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    // A `match` compiles to a length switch and a few comparisons: this runs
+    // for every word of every answer.
+    matches!(
+        word,
+        "a" | "about"
+            | "above"
+            | "after"
+            | "again"
+            | "against"
+            | "all"
+            | "also"
+            | "am"
+            | "an"
+            | "and"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "be"
+            | "because"
+            | "been"
+            | "before"
+            | "being"
+            | "below"
+            | "between"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "doing"
+            | "down"
+            | "during"
+            | "each"
+            | "few"
+            | "for"
+            | "from"
+            | "further"
+            | "had"
+            | "has"
+            | "have"
+            | "having"
+            | "he"
+            | "her"
+            | "here"
+            | "hers"
+            | "herself"
+            | "him"
+            | "himself"
+            | "his"
+            | "how"
+            | "i"
+            | "if"
+            | "in"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "itself"
+            | "just"
+            | "me"
+            | "more"
+            | "most"
+            | "my"
+            | "myself"
+            | "no"
+            | "nor"
+            | "not"
+            | "now"
+            | "of"
+            | "off"
+            | "on"
+            | "once"
+            | "only"
+            | "or"
+            | "other"
+            | "our"
+            | "ours"
+            | "ourselves"
+            | "out"
+            | "over"
+            | "own"
+            | "same"
+            | "she"
+            | "should"
+            | "so"
+            | "some"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "theirs"
+            | "them"
+            | "themselves"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "through"
+            | "to"
+            | "too"
+            | "under"
+            | "until"
+            | "up"
+            | "very"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "which"
+            | "while"
+            | "who"
+            | "whom"
+            | "why"
+            | "will"
+            | "with"
+            | "would"
+            | "you"
+            | "your"
+            | "yours"
+            | "yourself"
+            | "yourselves"
+    )
 }
-
-/// English function words, sorted for binary search.
-const STOPWORDS: &[&str] = &[
-    "a",
-    "about",
-    "above",
-    "after",
-    "again",
-    "against",
-    "all",
-    "also",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "below",
-    "between",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "just",
-    "me",
-    "more",
-    "most",
-    "my",
-    "myself",
-    "no",
-    "nor",
-    "not",
-    "now",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-];
 
 #[cfg(test)]
 mod tests {
@@ -453,8 +478,13 @@ mod tests {
     }
 
     #[test]
-    fn stopwords_are_sorted() {
-        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+    fn stopwords_are_recognised() {
+        for word in ["the", "of", "yourselves", "a", "while"] {
+            assert!(is_stopword(word), "{word}");
+        }
+        for word in ["orm", "cache", "django", "them2"] {
+            assert!(!is_stopword(word), "{word}");
+        }
     }
 
     #[test]

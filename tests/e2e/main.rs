@@ -3,3 +3,4 @@
 
 mod bank;
 mod common;
+mod score;
