@@ -18,6 +18,10 @@ pub struct Cli {
     #[arg(long = "bank", value_name = "FILE", global = true)]
     pub banks: Vec<PathBuf>,
 
+    /// Use only the banks given with --bank, not the built-in one
+    #[arg(long, global = true)]
+    pub no_builtin: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -35,6 +39,17 @@ pub enum ColorChoice {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Sit a timed mock interview; the transcript is saved after every answer
+    #[command(after_help = RUN_HELP)]
+    Run(RunArgs),
+
+    /// Show what the junior, mid, senior and staff interviews are made of
+    Presets {
+        /// Print the presets as JSON
+        #[arg(long)]
+        json: bool,
+    },
+
     /// Browse and check question banks
     #[command(subcommand)]
     Bank(BankCommand),
@@ -53,6 +68,72 @@ pub enum Command {
         /// The shell to complete for
         shell: clap_complete::Shell,
     },
+}
+
+const RUN_HELP: &str =
+    "While answering: finish with a line holding only `.` or Ctrl-D; on a line of
+its own `:hint` shows a hint (costs 10 points), `:skip` skips, `:quit` saves and
+stops (as does Ctrl-C). With stdin not a terminal, or --answers FILE, answers are
+read in order, each ended by a line holding only `.`.
+
+Examples:
+  rehearse run --preset senior
+  rehearse run --preset junior --minutes 20 --topic orm
+  rehearse run --preset mid --seed 7 --dry-run --json
+  rehearse run --answers answers.txt --no-timer
+  rehearse run --resume";
+
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    /// Interview level: junior, mid, senior or staff (a menu asks on a
+    /// terminal when omitted; `mid` otherwise)
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// Number of questions, the closing one included
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=200))]
+    pub questions: Option<u16>,
+    /// Fit the interview into this many minutes
+    #[arg(long, value_name = "M", value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub minutes: Option<u32>,
+    /// Only this category (repeat for several): technical, coding,
+    /// system-design, behavioral, choice
+    #[arg(long = "category", value_name = "C")]
+    pub categories: Vec<String>,
+    /// Only this topic, e.g. orm
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+    /// Seed for choosing questions: the same seed and history give the same
+    /// interview
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print the planned questions and ask nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --dry-run: print the plan as JSON
+    #[arg(long, requires = "dry_run")]
+    pub json: bool,
+    /// Read the answers from FILE, each ended by a line holding only `.`
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// No clock: no time limits and no overtime
+    #[arg(long, conflicts_with = "strict_time")]
+    pub no_timer: bool,
+    /// Submit an answer as it stands when its time runs out (time is soft
+    /// otherwise: overtime is recorded)
+    #[arg(long)]
+    pub strict_time: bool,
+    /// Folder for transcripts [default: transcripts/, or REHEARSE_DIR]
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Continue the latest interrupted session, or the one with this id
+    #[arg(
+        long,
+        value_name = "ID",
+        num_args = 0..=1,
+        default_missing_value = "latest",
+        conflicts_with_all = ["preset", "questions", "minutes", "categories", "topic", "seed", "dry_run"]
+    )]
+    pub resume: Option<String>,
 }
 
 #[derive(Debug, Args)]

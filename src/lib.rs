@@ -6,12 +6,17 @@
 
 pub mod bank;
 pub mod cli;
+pub mod clock;
 mod commands;
 pub mod error;
 pub mod eval;
+pub mod plan;
+pub mod preset;
 pub mod score;
+pub mod session;
 pub mod suggest;
 pub mod term;
+pub mod transcript;
 
 pub use error::{Error, Result};
 
@@ -21,6 +26,8 @@ use cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<()> {
     let ctx = commands::Context::new(&cli);
     match cli.command {
+        Command::Run(args) => commands::run::run(&ctx, &args),
+        Command::Presets { json } => commands::presets::run(&ctx, json),
         Command::Bank(command) => commands::bank::run(&ctx, command),
         Command::Score(args) => commands::score::run(&ctx, &args),
         Command::Eval(args) => commands::eval::run(&ctx, &args),

@@ -16,7 +16,15 @@ pub struct Style {
 impl Style {
     /// Decides the style for stdout from the flag and the environment.
     pub fn detect(choice: ColorChoice) -> Style {
-        let tty = std::io::stdout().is_terminal();
+        Style::decide(choice, std::io::stdout().is_terminal())
+    }
+
+    /// Decides the style for stderr, where the interactive screen goes.
+    pub fn detect_stderr(choice: ColorChoice) -> Style {
+        Style::decide(choice, std::io::stderr().is_terminal())
+    }
+
+    fn decide(choice: ColorChoice, tty: bool) -> Style {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
         let color = match choice {
@@ -139,6 +147,18 @@ pub fn wrap_hanging(text: &str, width: usize, first: &str, rest: &str) -> String
     out
 }
 
+/// A time limit in a few columns: `45s`, `3m`, `3m20s`, `1h`.
+pub fn clock(seconds: u32) -> String {
+    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    match (h, m, s) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, 0) => format!("{m}m"),
+        (0, m, s) => format!("{m}m{s:02}s"),
+        (h, 0, 0) => format!("{h}h"),
+        (h, m, _) => format!("{h}h{m:02}m"),
+    }
+}
+
 /// A weight or penalty as people write it: `2`, `1.5`.
 pub fn number(x: f64) -> String {
     if x.fract() == 0.0 {
@@ -191,6 +211,15 @@ mod tests {
         assert_eq!(truncate("abc def", 10), "abc def");
         assert_eq!(truncate("abcdefghijkl", 5), "abcd…");
         assert_eq!(truncate("a\n  b", 5), "a b");
+    }
+
+    #[test]
+    fn clock_is_compact() {
+        assert_eq!(clock(45), "45s");
+        assert_eq!(clock(180), "3m");
+        assert_eq!(clock(200), "3m20s");
+        assert_eq!(clock(3600), "1h");
+        assert_eq!(clock(3900), "1h05m");
     }
 
     #[test]

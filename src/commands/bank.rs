@@ -4,7 +4,7 @@ use super::{Context, emit, to_json, warn};
 use crate::bank::{self, Category, Level, Question};
 use crate::cli::{BankCommand, BankListArgs};
 use crate::error::{Error, Result};
-use crate::term::{Style, number, truncate, wrap, wrap_hanging};
+use crate::term::{Style, clock, number, truncate, wrap, wrap_hanging};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -132,18 +132,6 @@ fn render_table(questions: &[&Question], style: &Style) -> String {
     out.push_str(&wrap(&summary, style.width, ""));
     out.push_str("`rehearse bank show ID` shows one whole.\n");
     out
-}
-
-/// A time limit in a few columns: `45s`, `3m`, `3m20s`, `1h`.
-pub fn clock(seconds: u32) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    match (h, m, s) {
-        (0, 0, s) => format!("{s}s"),
-        (0, m, 0) => format!("{m}m"),
-        (0, m, s) => format!("{m}m{s:02}s"),
-        (h, 0, 0) => format!("{h}h"),
-        (h, m, _) => format!("{h}h{m:02}m"),
-    }
 }
 
 /// Levels as people say them: `all`, a range such as `junior–senior`, or a
@@ -310,15 +298,6 @@ mod tests {
         assert_eq!(duration(180), "3 min");
         assert_eq!(duration(150), "2.5 min");
         assert_eq!(duration(3600), "1.0 h");
-    }
-
-    #[test]
-    fn clock_is_compact() {
-        assert_eq!(clock(45), "45s");
-        assert_eq!(clock(180), "3m");
-        assert_eq!(clock(200), "3m20s");
-        assert_eq!(clock(3600), "1h");
-        assert_eq!(clock(3900), "1h05m");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 
 pub mod bank;
 pub mod eval;
+pub mod presets;
+pub mod run;
 pub mod score;
 
 use crate::bank::Bank;
@@ -12,23 +14,35 @@ use crate::term::Style;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// What every command gets: the output style and the user's bank files.
+/// What every command gets: the output styles and the user's bank files.
 pub struct Context {
+    /// Style for stdout (results).
     pub style: Style,
+    /// Style for stderr (the interactive screen).
+    pub screen: Style,
     pub banks: Vec<PathBuf>,
+    /// `--no-builtin`.
+    pub no_builtin: bool,
 }
 
 impl Context {
     pub fn new(cli: &Cli) -> Context {
         Context {
             style: Style::detect(cli.color),
+            screen: Style::detect_stderr(cli.color),
             banks: cli.banks.clone(),
+            no_builtin: cli.no_builtin,
         }
     }
 
     /// Loads the built-in bank plus `--bank` files, printing any warnings.
     pub fn bank(&self) -> Result<Bank> {
-        let bank = Bank::load(&self.banks)?;
+        if self.no_builtin && self.banks.is_empty() {
+            return Err(Error::Usage(
+                "`--no-builtin` needs at least one `--bank FILE` to take questions from".into(),
+            ));
+        }
+        let bank = Bank::load(&self.banks, !self.no_builtin)?;
         for warning in &bank.warnings {
             warn(warning);
         }

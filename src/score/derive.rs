@@ -60,7 +60,7 @@ impl Idf {
     pub fn builtin() -> &'static Idf {
         static IDF: std::sync::OnceLock<Idf> = std::sync::OnceLock::new();
         IDF.get_or_init(|| {
-            let bank = crate::bank::Bank::load(&[]).unwrap_or_default();
+            let bank = crate::bank::Bank::load(&[], true).unwrap_or_default();
             let mut idf = Idf::default();
             for q in bank.questions() {
                 idf.add(&normalize(&format!("{} {}", q.prompt, q.model_answer)));

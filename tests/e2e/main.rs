@@ -3,4 +3,5 @@
 
 mod bank;
 mod common;
+mod run;
 mod score;

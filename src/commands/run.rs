@@ -1,0 +1,312 @@
+//! `rehearse run`: plan an interview, then sit it (or print the plan).
+
+use super::{Context, emit, to_json, warn};
+use crate::bank::{self, Bank};
+use crate::cli::RunArgs;
+use crate::clock::{self, Clock};
+use crate::error::{Error, Result};
+use crate::plan::{self, History, Plan, Request, Seen};
+use crate::preset::{self, PRESETS, Preset};
+use crate::session::scripted::Scripted;
+use crate::session::signals::Signals;
+use crate::session::terminal::Terminal;
+use crate::session::{self, Setup};
+use crate::term::clock as hms;
+use crate::transcript::record::{Asked, RECORD_VERSION, Record, State, Status};
+use crate::transcript::store::{self, Store};
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::SeedableRng;
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader, IsTerminal};
+
+/// Sessions counted as recent: their questions are avoided while others remain.
+pub const RECENT_SESSIONS: usize = 5;
+
+pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
+    let bank = ctx.bank()?;
+    let dir = store::resolve_dir(args.dir.as_deref());
+    let clock = clock::from_env()?;
+    let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
+    if let Some(which) = &args.resume {
+        return resume(ctx, args, &bank, &dir, which, clock.as_ref(), interactive);
+    }
+    let preset = choose_preset(args, interactive)?;
+    let request = request(args, &bank)?;
+    let (records, warnings) = Store::at(&dir).load_all();
+    for warning in &warnings {
+        warn(warning);
+    }
+    let history = history(&records);
+    let seed = args.seed.unwrap_or_else(random_seed);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
+    if args.dry_run {
+        return print_plan(ctx, preset, seed, &plan, args.json);
+    }
+
+    // Before anything is asked: the folder must take the transcript.
+    let store = Store::open(&dir)?;
+    let now = clock.now();
+    let stamp = now
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d-%H%M")
+        .to_string();
+    let mut questions = Vec::with_capacity(plan.questions.len());
+    for planned in &plan.questions {
+        questions.push(Asked::pending(bank.get(&planned.id)?, planned.time_limit_s));
+    }
+    let mut record = Record {
+        format_version: RECORD_VERSION,
+        id: store.new_id(&stamp, preset.name),
+        preset: preset.name.to_string(),
+        seed,
+        started_at: now.to_string(),
+        updated_at: now.to_string(),
+        status: Status::Interrupted,
+        strict_time: args.strict_time,
+        timer: !args.no_timer,
+        questions,
+        summary: None,
+    };
+    sit(
+        ctx,
+        args,
+        &bank,
+        preset,
+        &store,
+        &mut record,
+        clock.as_ref(),
+        interactive,
+    )
+}
+
+/// Continues an interrupted session.
+fn resume(
+    ctx: &Context,
+    args: &RunArgs,
+    bank: &Bank,
+    dir: &std::path::Path,
+    which: &str,
+    clock: &dyn Clock,
+    interactive: bool,
+) -> Result<()> {
+    let (records, _) = Store::at(dir).load_all();
+    let found = if which == "latest" {
+        records
+            .into_iter()
+            .find(|r| r.status == Status::Interrupted)
+    } else {
+        records.into_iter().find(|r| r.id == which)
+    };
+    let mut record = found.ok_or_else(|| {
+        Error::Message(if which == "latest" {
+            format!(
+                "no interrupted session in `{}`; start one with `rehearse run`",
+                dir.display()
+            )
+        } else {
+            format!(
+                "no session `{which}` in `{}`; `rehearse review` lists them",
+                dir.display()
+            )
+        })
+    })?;
+    if record.status == Status::Complete {
+        return Err(Error::Message(format!(
+            "session `{}` is already complete; `rehearse review show {}` shows it",
+            record.id, record.id
+        )));
+    }
+    let preset = preset::find(&record.preset)?;
+    let store = Store::open(dir)?;
+    let strict = record.strict_time;
+    let timer = record.timer;
+    let args = RunArgs {
+        strict_time: strict,
+        no_timer: !timer,
+        ..args.clone()
+    };
+    sit(
+        ctx,
+        &args,
+        bank,
+        preset,
+        &store,
+        &mut record,
+        clock,
+        interactive,
+    )
+}
+
+/// Runs the session with the right prompter and maps its ending to an exit.
+#[allow(clippy::too_many_arguments)]
+fn sit(
+    ctx: &Context,
+    args: &RunArgs,
+    bank: &Bank,
+    preset: &Preset,
+    store: &Store,
+    record: &mut Record,
+    clock: &dyn Clock,
+    interactive: bool,
+) -> Result<()> {
+    let signals = Signals::install()?;
+    let setup = Setup {
+        bank,
+        preset,
+        store,
+        clock,
+        signals: &signals,
+        timer: !args.no_timer,
+        strict: args.strict_time,
+    };
+    let ending = if interactive {
+        let mut prompter = Terminal::new(ctx.screen, clock, &signals);
+        session::run(&setup, record, &mut prompter)?
+    } else {
+        let input: Box<dyn BufRead + Send> = match &args.answers {
+            Some(path) => Box::new(BufReader::new(std::fs::File::open(path).map_err(
+                |source| Error::Read {
+                    path: path.clone(),
+                    source,
+                },
+            )?)),
+            None => Box::new(BufReader::new(std::io::stdin())),
+        };
+        let out = Box::new(std::io::stdout());
+        let mut prompter = Scripted::new(input, out, clock, &signals, ctx.style);
+        session::run(&setup, record, &mut prompter)?
+    };
+    match ending.exit_code() {
+        0 => Ok(()),
+        code => Err(Error::Silent { code }),
+    }
+}
+
+/// `--preset`, else a menu on a terminal, else `mid`.
+fn choose_preset(args: &RunArgs, interactive: bool) -> Result<&'static Preset> {
+    if let Some(name) = &args.preset {
+        return preset::find(name);
+    }
+    if !interactive || args.dry_run {
+        return preset::find(preset::DEFAULT);
+    }
+    let items: Vec<String> = PRESETS
+        .iter()
+        .map(|p| format!("{:7} {}", p.name, p.description))
+        .collect();
+    let default = PRESETS
+        .iter()
+        .position(|p| p.name == preset::DEFAULT)
+        .unwrap_or(0);
+    let picked = dialoguer::Select::with_theme(&dialoguer::theme::ColorfulTheme::default())
+        .with_prompt("Which interview?")
+        .items(&items)
+        .default(default)
+        .interact_opt()
+        .map_err(|_| Error::Silent { code: 130 })?;
+    match picked {
+        Some(i) => Ok(&PRESETS[i]),
+        None => Err(Error::Silent { code: 130 }),
+    }
+}
+
+/// The planning flags, checked against the bank.
+fn request(args: &RunArgs, bank: &Bank) -> Result<Request> {
+    let categories = args
+        .categories
+        .iter()
+        .map(|c| bank::parse_category(c))
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(topic) = &args.topic {
+        bank.check_topic(topic)?;
+    }
+    Ok(Request {
+        questions: args.questions.map(usize::from),
+        minutes: args.minutes,
+        categories,
+        topic: args.topic.clone(),
+    })
+}
+
+/// What past sessions say about each question: when it was last asked and
+/// whether that was in one of the recent sessions.
+pub fn history(records: &[Record]) -> History {
+    let mut history = History::default();
+    // Records come newest first.
+    for (n, record) in records.iter().enumerate() {
+        let when = record
+            .started_at
+            .parse::<jiff::Timestamp>()
+            .map(|t| t.as_second())
+            .unwrap_or(0);
+        for q in record
+            .questions
+            .iter()
+            .filter(|q| q.state != State::Pending)
+        {
+            let seen = history.seen.entry(q.id.clone()).or_insert(Seen {
+                last_asked: when,
+                recent: false,
+            });
+            seen.last_asked = seen.last_asked.max(when);
+            seen.recent |= n < RECENT_SESSIONS;
+        }
+    }
+    history
+}
+
+/// A seed when none is given: the clock's nanoseconds and the process id.
+fn random_seed() -> u64 {
+    let nanos = jiff::Timestamp::now().as_nanosecond() as u64;
+    nanos ^ (u64::from(std::process::id()) << 32)
+}
+
+/// `run --dry-run --json`.
+#[derive(Serialize)]
+struct PlanOutput<'a> {
+    preset: &'a str,
+    seed: u64,
+    total_time_s: u32,
+    questions: &'a [plan::Planned],
+}
+
+fn print_plan(ctx: &Context, preset: &Preset, seed: u64, plan: &Plan, json: bool) -> Result<()> {
+    if json {
+        return emit(&to_json(&PlanOutput {
+            preset: preset.name,
+            seed,
+            total_time_s: plan.total_time_s(),
+            questions: &plan.questions,
+        })?);
+    }
+    let style = &ctx.style;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}\n",
+        style.bold(&format!(
+            "{} interview · seed {seed} · {} questions · about {} minutes",
+            preset.name,
+            plan.questions.len(),
+            plan.total_time_s().div_ceil(60)
+        ))
+    );
+    for (i, q) in plan.questions.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "  {:>2}  {:13}  {:>6}  {}",
+            i + 1,
+            q.category.as_str(),
+            hms(q.time_limit_s),
+            q.id
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nSit this interview with: rehearse run --preset {} --seed {seed}",
+        preset.name
+    );
+    emit(&out)
+}

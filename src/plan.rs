@@ -1,0 +1,439 @@
+//! Choosing and ordering the questions of one interview. Pure: the bank, the
+//! request, the history of past sessions and a seeded random source in, the
+//! plan out — the same inputs always give the same plan.
+
+use crate::bank::{Category, Level, Question, model::CLOSING_TOPIC};
+use crate::error::{Error, Result};
+use crate::preset::Preset;
+use rand_chacha::rand_core::Rng;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the user asked for, on top of the preset.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// Total questions (`--questions`), the closing one included.
+    pub questions: Option<usize>,
+    /// Time budget in minutes (`--minutes`): the plan fits inside it.
+    pub minutes: Option<u32>,
+    /// Only these categories (`--category`, repeatable); empty means all.
+    pub categories: Vec<Category>,
+    /// Only this topic (`--topic`).
+    pub topic: Option<String>,
+}
+
+/// What past sessions say about each question.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// Per question id: how it went before (see `Seen`).
+    pub seen: BTreeMap<String, Seen>,
+}
+
+/// One question's past, from the stored session records.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Seen {
+    /// When it was last asked (Unix seconds).
+    pub last_asked: i64,
+    /// Whether it was asked in one of the most recent sessions.
+    pub recent: bool,
+}
+
+/// One question of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Planned {
+    /// Bank id.
+    pub id: String,
+    /// Its category.
+    pub category: Category,
+    /// Its topic.
+    pub topic: String,
+    /// Time allowed, after the preset and the budget scaled it.
+    pub time_limit_s: u32,
+}
+
+/// The questions of an interview, in the order they are asked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Plan {
+    /// The questions.
+    pub questions: Vec<Planned>,
+}
+
+impl Plan {
+    /// Sum of the time limits, in seconds.
+    pub fn total_time_s(&self) -> u32 {
+        self.questions.iter().map(|q| q.time_limit_s).sum()
+    }
+}
+
+/// Plans an interview.
+pub fn plan(
+    bank: &[Question],
+    preset: &Preset,
+    request: &Request,
+    history: &History,
+    rng: &mut impl Rng,
+) -> Result<Plan> {
+    // Random tie-breakers, drawn once per question in bank order so that the
+    // same seed always gives the same plan.
+    let keys: BTreeMap<&str, u64> = bank
+        .iter()
+        .map(|q| (q.id.as_str(), rng.next_u64()))
+        .collect();
+    let pools = Pools::new(bank, preset, request, history, &keys);
+    if pools.is_empty() {
+        return Err(Error::Message(no_questions_message(request)));
+    }
+    let budget_s = request.minutes.map(|m| m.saturating_mul(60));
+    let mut chosen = match (request.questions, budget_s) {
+        (Some(n), _) => pools.choose(preset, request, n.max(1)),
+        (None, None) => pools.choose(preset, request, default_count(preset, request)),
+        (None, Some(budget)) => {
+            // The most questions whose time limits fit in the budget.
+            let most = pools.len();
+            let mut best = pools.choose(preset, request, 1);
+            for n in 2..=most {
+                let candidate = pools.choose(preset, request, n);
+                if total(&candidate, preset) > budget || candidate.len() < n {
+                    break;
+                }
+                best = candidate;
+            }
+            best
+        }
+    };
+    order(&mut chosen, &keys);
+    let mut planned: Vec<Planned> = chosen
+        .iter()
+        .map(|q| Planned {
+            id: q.id.clone(),
+            category: q.category,
+            topic: q.topic.clone(),
+            time_limit_s: preset.time_limit(q.category, q.time_limit_s),
+        })
+        .collect();
+    if let Some(budget) = budget_s {
+        squeeze(&mut planned, budget);
+    }
+    Ok(Plan { questions: planned })
+}
+
+fn no_questions_message(request: &Request) -> String {
+    let mut filters = Vec::new();
+    if let Some(topic) = &request.topic {
+        filters.push(format!("topic `{topic}`"));
+    }
+    if !request.categories.is_empty() {
+        let names: Vec<&str> = request.categories.iter().map(|c| c.as_str()).collect();
+        filters.push(format!("categories `{}`", names.join("`, `")));
+    }
+    format!(
+        "no questions match {}; try another topic or category (`rehearse bank list` shows them)",
+        if filters.is_empty() {
+            "this preset".to_string()
+        } else {
+            filters.join(" and ")
+        }
+    )
+}
+
+/// The preset's count, limited to the requested categories, plus closing.
+fn default_count(preset: &Preset, request: &Request) -> usize {
+    let allowed = |c: &Category| request.categories.is_empty() || request.categories.contains(c);
+    let body: usize = Category::ALL
+        .iter()
+        .filter(|c| allowed(c))
+        .map(|c| preset.count(*c))
+        .sum();
+    let closing = usize::from(closing_wanted(preset, request));
+    (body + closing).max(if request.categories.is_empty() { 1 } else { 3 })
+}
+
+fn closing_wanted(preset: &Preset, request: &Request) -> bool {
+    let behavioral =
+        request.categories.is_empty() || request.categories.contains(&Category::Behavioral);
+    let topic_ok = request.topic.as_deref().is_none_or(|t| t == CLOSING_TOPIC);
+    preset.closing && behavioral && topic_ok
+}
+
+fn total(questions: &[&Question], preset: &Preset) -> u32 {
+    questions
+        .iter()
+        .map(|q| preset.time_limit(q.category, q.time_limit_s))
+        .sum()
+}
+
+/// Shrinks time limits proportionally when even the smallest plan is over
+/// budget (one long question in a short budget); never below 20 seconds.
+fn squeeze(planned: &mut [Planned], budget_s: u32) {
+    let total: u32 = planned.iter().map(|q| q.time_limit_s).sum();
+    if total <= budget_s || total == 0 {
+        return;
+    }
+    let factor = f64::from(budget_s) / f64::from(total);
+    for q in planned {
+        q.time_limit_s = ((f64::from(q.time_limit_s) * factor) as u32).max(20);
+    }
+}
+
+/// How well a question suits this interview: level distance, then history
+/// (never asked, asked long ago, asked recently). Lower is better.
+type Tier = (usize, u8);
+
+/// Candidate questions per category, best first, with their tier.
+struct Pools<'a> {
+    by_category: BTreeMap<Category, Vec<(Tier, &'a Question)>>,
+    closing: Vec<&'a Question>,
+}
+
+impl<'a> Pools<'a> {
+    fn new(
+        bank: &'a [Question],
+        preset: &Preset,
+        request: &Request,
+        history: &History,
+        keys: &BTreeMap<&str, u64>,
+    ) -> Pools<'a> {
+        let allowed = |q: &Question| {
+            (request.categories.is_empty() || request.categories.contains(&q.category))
+                && request.topic.as_ref().is_none_or(|t| &q.topic == t)
+        };
+        let tier = |q: &Question| -> Tier {
+            let seen = history.seen.get(&q.id);
+            // Never asked first, then asked long ago, then recent ones.
+            let asked = seen.map_or(0, |s| if s.recent { 2 } else { 1 });
+            (level_distance(q, preset.levels), asked)
+        };
+        let rank = |q: &Question| {
+            let seen = history.seen.get(&q.id);
+            (
+                tier(q),
+                seen.map_or(i64::MIN, |s| s.last_asked),
+                keys.get(q.id.as_str()).copied().unwrap_or(0),
+            )
+        };
+        let mut by_category: BTreeMap<Category, Vec<(Tier, &Question)>> = BTreeMap::new();
+        let mut closing = Vec::new();
+        for q in bank.iter().filter(|q| allowed(q)) {
+            if q.topic == CLOSING_TOPIC && request.topic.as_deref() != Some(CLOSING_TOPIC) {
+                closing.push(q);
+            } else {
+                by_category
+                    .entry(q.category)
+                    .or_default()
+                    .push((tier(q), q));
+            }
+        }
+        for pool in by_category.values_mut() {
+            pool.sort_by_key(|(_, q)| rank(q));
+        }
+        closing.sort_by_key(|q| rank(q));
+        Pools {
+            by_category,
+            closing,
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.by_category.values().all(Vec::is_empty) && self.closing.is_empty()
+    }
+
+    fn len(&self) -> usize {
+        self.by_category.values().map(Vec::len).sum::<usize>()
+            + usize::from(!self.closing.is_empty())
+    }
+
+    /// `n` questions: counts per category in the preset's proportions, the
+    /// closing question last when wanted, topics spread out.
+    fn choose(&self, preset: &Preset, request: &Request, n: usize) -> Vec<&'a Question> {
+        let closing = closing_wanted(preset, request) && !self.closing.is_empty() && n >= 3;
+        let body = n - usize::from(closing);
+        let counts = allocate(preset, request, body, &self.by_category);
+        let mut used_topics = BTreeSet::new();
+        let mut chosen = Vec::new();
+        for (category, count) in counts {
+            let pool = &self.by_category[&category];
+            let mut picked: Vec<&Question> = Vec::new();
+            // Tier by tier (level and history come first); within a tier,
+            // new topics before topics already in the interview.
+            for group in pool.chunk_by(|a, b| a.0 == b.0) {
+                for (_, q) in group {
+                    if picked.len() < count && !used_topics.contains(q.topic.as_str()) {
+                        used_topics.insert(q.topic.as_str());
+                        picked.push(q);
+                    }
+                }
+                for (_, q) in group {
+                    if picked.len() < count && !picked.iter().any(|p| p.id == q.id) {
+                        picked.push(q);
+                    }
+                }
+            }
+            chosen.extend(picked);
+        }
+        if closing {
+            chosen.push(self.closing[0]);
+        }
+        chosen
+    }
+}
+
+/// How far a question's levels are from the preset's (0 when it matches).
+fn level_distance(q: &Question, levels: &[Level]) -> usize {
+    let index = |l: &Level| Level::ALL.iter().position(|x| x == l).unwrap_or(0);
+    q.levels
+        .iter()
+        .flat_map(|a| levels.iter().map(move |b| index(a).abs_diff(index(b))))
+        .min()
+        .unwrap_or(usize::MAX)
+}
+
+/// Splits `n` questions over the categories in the preset's proportions
+/// (largest remainder), limited to what each pool holds.
+fn allocate(
+    preset: &Preset,
+    request: &Request,
+    n: usize,
+    pools: &BTreeMap<Category, Vec<(Tier, &Question)>>,
+) -> Vec<(Category, usize)> {
+    let available: Vec<(Category, usize)> = Category::ALL
+        .iter()
+        .filter(|c| request.categories.is_empty() || request.categories.contains(c))
+        .map(|c| (*c, pools.get(c).map_or(0, Vec::len)))
+        .filter(|(_, len)| *len > 0)
+        .collect();
+    let mut weights: Vec<f64> = available
+        .iter()
+        .map(|(c, _)| preset.count(*c) as f64)
+        .collect();
+    if weights.iter().all(|w| *w == 0.0) {
+        weights = vec![1.0; available.len()];
+    }
+    let sum: f64 = weights.iter().sum();
+    let mut counts: Vec<usize> = vec![0; available.len()];
+    let mut left = n.min(available.iter().map(|(_, len)| len).sum());
+    // Largest remainder, one seat at a time, skipping full pools.
+    while left > 0 {
+        let target = |i: usize| weights[i] / sum * n as f64 - counts[i] as f64;
+        let next = (0..available.len())
+            .filter(|&i| counts[i] < available[i].1 && weights[i] > 0.0)
+            .max_by(|&a, &b| target(a).total_cmp(&target(b)).then(b.cmp(&a)));
+        let Some(i) = next else {
+            break;
+        };
+        counts[i] += 1;
+        left -= 1;
+    }
+    available
+        .iter()
+        .map(|(c, _)| *c)
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .collect()
+}
+
+/// The order of a real interview: an easy warm-up, screening questions,
+/// technical and coding questions, system design late, the closing question
+/// last, with behavioral questions spread evenly between them; then no topic
+/// twice in a row where a swap within a category can avoid it.
+fn order(questions: &mut Vec<&Question>, keys: &BTreeMap<&str, u64>) {
+    let key = |q: &Question| keys.get(q.id.as_str()).copied().unwrap_or(0);
+    let difficulty = |q: &Question| {
+        let lowest = q
+            .levels
+            .iter()
+            .filter_map(|l| Level::ALL.iter().position(|x| x == l))
+            .min()
+            .unwrap_or(0);
+        (lowest, q.time_limit_s, key(q))
+    };
+    let all: Vec<&Question> = std::mem::take(questions);
+    let of = |c: Category| -> Vec<&Question> {
+        let mut group: Vec<&Question> = all
+            .iter()
+            .copied()
+            .filter(|q| q.category == c && q.topic != CLOSING_TOPIC)
+            .collect();
+        group.sort_by_key(|q| difficulty(q));
+        group
+    };
+    let closing: Vec<&Question> = all
+        .iter()
+        .copied()
+        .filter(|q| q.topic == CLOSING_TOPIC)
+        .collect();
+    let (choice, mut technical, coding) = (
+        of(Category::Choice),
+        of(Category::Technical),
+        of(Category::Coding),
+    );
+    let (stories, design) = (of(Category::Behavioral), of(Category::SystemDesign));
+
+    // Everything but the stories, in interview order.
+    let mut main: Vec<&Question> = Vec::new();
+    if choice.is_empty() && !technical.is_empty() {
+        main.push(technical.remove(0));
+    }
+    main.extend(&choice);
+    let screening = main.len();
+    let (mut t, mut c) = (
+        technical.into_iter().peekable(),
+        coding.into_iter().peekable(),
+    );
+    while t.peek().is_some() || c.peek().is_some() {
+        main.extend(t.next());
+        main.extend(t.next());
+        main.extend(c.next());
+    }
+    main.extend(design);
+
+    // Stories go after evenly spaced questions, never before the warm-up and
+    // screening are over.
+    let gaps: Vec<usize> = (screening.max(1) - 1..main.len()).collect();
+    let k = stories.len();
+    let mut after: Vec<usize> = (0..k)
+        .map(|j| {
+            gaps.get((j + 1) * gaps.len() / (k + 1))
+                .copied()
+                .unwrap_or(main.len() - 1)
+        })
+        .collect();
+    after.sort_unstable();
+    let mut stories = stories.into_iter();
+    let mut ordered = Vec::with_capacity(all.len());
+    if main.is_empty() {
+        ordered.extend(stories.by_ref());
+    }
+    for (i, q) in main.iter().enumerate() {
+        ordered.push(*q);
+        for _ in after.iter().filter(|&&a| a == i) {
+            ordered.extend(stories.next());
+        }
+    }
+    ordered.extend(stories);
+    ordered.extend(closing);
+    spread_topics(&mut ordered);
+    *questions = ordered;
+}
+
+/// Swaps questions of the same category so that no topic comes twice in a
+/// row, where possible.
+fn spread_topics(questions: &mut [&Question]) {
+    for i in 1..questions.len() {
+        if questions[i].topic != questions[i - 1].topic || questions[i].topic == CLOSING_TOPIC {
+            continue;
+        }
+        // Only swap within a category, so the interview's shape stays.
+        let category = questions[i].category;
+        let swap = (i + 1..questions.len()).find(|&j| {
+            questions[j].category == category
+                && questions[j].topic != questions[i - 1].topic
+                && questions[j].topic != CLOSING_TOPIC
+        });
+        if let Some(j) = swap {
+            questions.swap(i, j);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,323 @@
+use super::*;
+use crate::bank::Bank;
+use crate::preset::{self, PRESETS};
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::SeedableRng;
+
+fn bank() -> Vec<Question> {
+    static BANK: std::sync::OnceLock<Vec<Question>> = std::sync::OnceLock::new();
+    BANK.get_or_init(|| Bank::load(&[], true).unwrap().questions().to_vec())
+        .clone()
+}
+
+fn run(preset: &str, request: &Request, history: &History, seed: u64) -> Plan {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    plan(
+        &bank(),
+        preset::find(preset).unwrap(),
+        request,
+        history,
+        &mut rng,
+    )
+    .unwrap()
+}
+
+fn ids(plan: &Plan) -> Vec<&str> {
+    plan.questions.iter().map(|q| q.id.as_str()).collect()
+}
+
+fn count(plan: &Plan, category: Category) -> usize {
+    plan.questions
+        .iter()
+        .filter(|q| q.category == category)
+        .count()
+}
+
+#[test]
+fn each_preset_gets_its_counts_per_category_and_a_closing_question() {
+    for preset in &PRESETS {
+        let plan = run(preset.name, &Request::default(), &History::default(), 7);
+        for category in Category::ALL {
+            let closing = usize::from(category == Category::Behavioral);
+            assert_eq!(
+                count(&plan, category),
+                preset.count(category) + closing,
+                "{} {category}",
+                preset.name
+            );
+        }
+        assert_eq!(
+            plan.questions.last().unwrap().topic,
+            CLOSING_TOPIC,
+            "{}",
+            preset.name
+        );
+    }
+}
+
+#[test]
+fn questions_come_from_the_presets_levels() {
+    let by_id: BTreeMap<String, Question> = bank().into_iter().map(|q| (q.id.clone(), q)).collect();
+    for preset in &PRESETS {
+        let plan = run(preset.name, &Request::default(), &History::default(), 3);
+        for q in &plan.questions {
+            let levels = &by_id[&q.id].levels;
+            assert!(
+                preset.levels.iter().any(|l| levels.contains(l)),
+                "{} got {}",
+                preset.name,
+                q.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_and_history_give_the_same_plan() {
+    let a = run("senior", &Request::default(), &History::default(), 42);
+    let b = run("senior", &Request::default(), &History::default(), 42);
+    assert_eq!(a, b);
+    let others: BTreeSet<Vec<String>> = (0..10)
+        .map(|seed| run("senior", &Request::default(), &History::default(), seed))
+        .map(|p| p.questions.into_iter().map(|q| q.id).collect())
+        .collect();
+    assert!(others.len() > 5, "seeds should vary the plan");
+}
+
+/// Three interviews in a row at each level, each remembering the ones
+/// before: no question is asked twice while others remain.
+#[test]
+fn recent_questions_are_avoided_so_every_level_has_several_distinct_interviews() {
+    for preset in &PRESETS {
+        let mut history = History::default();
+        let mut asked: Vec<String> = Vec::new();
+        for (session, seed) in [11u64, 12, 13].into_iter().enumerate() {
+            let plan = run(preset.name, &Request::default(), &history, seed);
+            for q in plan.questions.iter().filter(|q| q.topic != CLOSING_TOPIC) {
+                assert!(
+                    !asked.contains(&q.id),
+                    "{}: {} repeated in interview {}",
+                    preset.name,
+                    q.id,
+                    session + 1
+                );
+                asked.push(q.id.clone());
+            }
+            for q in &plan.questions {
+                history.seen.insert(
+                    q.id.clone(),
+                    Seen {
+                        last_asked: session as i64,
+                        recent: true,
+                    },
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn long_ago_questions_come_back_before_recent_ones() {
+    let first = run(
+        "staff",
+        &Request {
+            categories: vec![Category::Coding],
+            ..Request::default()
+        },
+        &History::default(),
+        1,
+    );
+    // Mark every staff coding question as seen: one long ago, the rest recently.
+    let staff_coding: Vec<String> = bank()
+        .into_iter()
+        .filter(|q| q.category == Category::Coding && q.levels.contains(&Level::Staff))
+        .map(|q| q.id)
+        .collect();
+    let mut history = History::default();
+    for (i, id) in staff_coding.iter().enumerate() {
+        history.seen.insert(
+            id.clone(),
+            Seen {
+                last_asked: 100 + i as i64,
+                recent: i != 0,
+            },
+        );
+    }
+    let next = run(
+        "staff",
+        &Request {
+            categories: vec![Category::Coding],
+            questions: Some(1),
+            ..Request::default()
+        },
+        &history,
+        1,
+    );
+    assert_eq!(ids(&next), [staff_coding[0].as_str()]);
+    assert!(!first.questions.is_empty());
+}
+
+#[test]
+fn minutes_fit_the_interview_into_the_budget() {
+    let full = run("mid", &Request::default(), &History::default(), 5);
+    for minutes in [10u32, 25, 45] {
+        let plan = run(
+            "mid",
+            &Request {
+                minutes: Some(minutes),
+                ..Request::default()
+            },
+            &History::default(),
+            5,
+        );
+        assert!(
+            plan.total_time_s() <= minutes * 60,
+            "{minutes} min: {} s",
+            plan.total_time_s()
+        );
+        assert!(!plan.questions.is_empty());
+    }
+    let short = run(
+        "mid",
+        &Request {
+            minutes: Some(10),
+            ..Request::default()
+        },
+        &History::default(),
+        5,
+    );
+    assert!(short.questions.len() < full.questions.len());
+    // A budget below the shortest question still gives one, squeezed to fit.
+    let tiny = run(
+        "staff",
+        &Request {
+            minutes: Some(1),
+            categories: vec![Category::SystemDesign],
+            ..Request::default()
+        },
+        &History::default(),
+        5,
+    );
+    assert_eq!(tiny.questions.len(), 1);
+    assert_eq!(tiny.total_time_s(), 60);
+}
+
+#[test]
+fn question_count_and_filters_are_honoured() {
+    let plan = run(
+        "junior",
+        &Request {
+            questions: Some(5),
+            ..Request::default()
+        },
+        &History::default(),
+        9,
+    );
+    assert_eq!(plan.questions.len(), 5);
+    let plan = run(
+        "senior",
+        &Request {
+            categories: vec![Category::Technical],
+            questions: Some(4),
+            ..Request::default()
+        },
+        &History::default(),
+        9,
+    );
+    assert_eq!(count(&plan, Category::Technical), 4);
+    assert_eq!(plan.questions.len(), 4);
+    let plan = run(
+        "mid",
+        &Request {
+            topic: Some("orm".into()),
+            ..Request::default()
+        },
+        &History::default(),
+        9,
+    );
+    assert!(plan.questions.iter().all(|q| q.topic == "orm"));
+    assert!(!plan.questions.is_empty());
+    // Juniors have no system design of their own; neighbouring levels fill in.
+    let plan = run(
+        "junior",
+        &Request {
+            categories: vec![Category::SystemDesign],
+            ..Request::default()
+        },
+        &History::default(),
+        9,
+    );
+    assert!(
+        plan.questions
+            .iter()
+            .all(|q| q.category == Category::SystemDesign)
+    );
+    assert!(!plan.questions.is_empty());
+}
+
+#[test]
+fn no_matching_questions_is_a_clear_error() {
+    let mut rng = ChaCha8Rng::seed_from_u64(1);
+    let request = Request {
+        topic: Some("orm".into()),
+        categories: vec![Category::Behavioral],
+        ..Request::default()
+    };
+    let err = plan(
+        &bank(),
+        preset::find("mid").unwrap(),
+        &request,
+        &History::default(),
+        &mut rng,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no questions match topic `orm` and categories `behavioral`; try another topic or category (`rehearse bank list` shows them)"
+    );
+}
+
+#[test]
+fn interviews_are_ordered_like_real_ones() {
+    for seed in 0..20 {
+        for preset in &PRESETS {
+            let plan = run(preset.name, &Request::default(), &History::default(), seed);
+            let cats: Vec<Category> = plan.questions.iter().map(|q| q.category).collect();
+            // Warm-up: a screening question or an easy technical one, never a story.
+            assert_ne!(cats[0], Category::Behavioral, "{} {seed}", preset.name);
+            assert_ne!(cats[0], Category::SystemDesign);
+            // System design late: only the closing question after it.
+            if let Some(first_design) = cats.iter().position(|c| *c == Category::SystemDesign) {
+                assert!(
+                    cats[first_design..]
+                        .iter()
+                        .all(|c| matches!(c, Category::SystemDesign | Category::Behavioral))
+                );
+                assert_eq!(plan.questions[cats.len() - 1].topic, CLOSING_TOPIC);
+            }
+            // Behavioral questions are mixed in, not bunched at the end.
+            let stories: Vec<usize> = plan
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.category == Category::Behavioral && q.topic != CLOSING_TOPIC)
+                .map(|(i, _)| i)
+                .collect();
+            assert!(
+                stories.windows(2).all(|w| w[1] - w[0] > 1),
+                "{} {seed}: {cats:?}",
+                preset.name
+            );
+            // No topic twice in a row.
+            for pair in plan.questions.windows(2) {
+                assert_ne!(
+                    pair[0].topic,
+                    pair[1].topic,
+                    "{} {seed}: {:?}",
+                    preset.name,
+                    ids(&plan)
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! The interview loop: ask each planned question through a [`Prompter`],
+//! judge the answer, and write the record and transcript after every answer.
+
+pub mod editor;
+pub mod render;
+pub mod scripted;
+pub mod signals;
+pub mod terminal;
+
+use crate::bank::{Bank, Category, Question};
+use crate::clock::{Clock, seconds_between};
+use crate::error::Result;
+use crate::preset::{Feedback, Preset};
+use crate::score::{Rubric, score};
+use crate::transcript::record::{Asked, Record, State, Status};
+use crate::transcript::store::Store;
+use crate::transcript::{markdown, summarize};
+use signals::Signals;
+use std::path::{Path, PathBuf};
+
+/// Points taken off an answer for which the hint was shown.
+pub const HINT_PENALTY: f64 = 10.0;
+
+/// One question as the prompter presents it.
+pub struct Ask<'a> {
+    /// 1-based position in the interview.
+    pub number: usize,
+    /// Questions in the interview.
+    pub total: usize,
+    /// The question.
+    pub question: &'a Question,
+    /// Time allowed, in seconds.
+    pub time_limit_s: u32,
+    /// Text typed before an interruption, offered again on resume.
+    pub prefill: &'a str,
+    /// Whether a clock runs at all.
+    pub timer: bool,
+    /// Whether the answer is cut at the deadline.
+    pub strict: bool,
+}
+
+/// What the candidate did with a question.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
+    /// An answer (for choice questions, the chosen option's text).
+    Answer {
+        text: String,
+        hint_used: bool,
+        /// Cut at the deadline by `--strict-time`.
+        cut: bool,
+    },
+    /// `:skip`.
+    Skip { hint_used: bool },
+    /// `:quit`: save and stop; what was typed is kept.
+    Quit { partial: String, hint_used: bool },
+    /// Ctrl-C or a signal: save and stop; what was typed is kept.
+    Interrupted {
+        partial: String,
+        hint_used: bool,
+        signal: i32,
+    },
+    /// Scripted answers ran out.
+    EndOfInput,
+}
+
+/// The start screen's facts.
+pub struct Intro<'a> {
+    pub preset: &'a Preset,
+    pub questions: usize,
+    pub total_time_s: u32,
+    pub timer: bool,
+    pub strict: bool,
+    pub resumed: bool,
+}
+
+/// The screen side of an interview.
+pub trait Prompter {
+    /// Shows the start screen (and waits for the candidate, if interactive).
+    fn start(&mut self, intro: &Intro) -> Result<()>;
+    /// Asks an open question.
+    fn open(&mut self, ask: &Ask) -> Result<Reply>;
+    /// Asks a multiple-choice question.
+    fn choice(&mut self, ask: &Ask) -> Result<Reply>;
+    /// Shows how one answer scored.
+    fn feedback(&mut self, asked: &Asked) -> Result<()>;
+    /// Shows how far the interview is.
+    fn progress(&mut self, done: usize, total: usize, elapsed_s: u32);
+    /// Tells the candidate something went wrong but the interview goes on.
+    fn warn(&mut self, message: &str);
+    /// Shows the end: the summary and where the transcript is.
+    fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()>;
+}
+
+/// How an interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Every question was asked.
+    Complete,
+    /// The candidate typed `:quit` or pressed Ctrl-C.
+    Quit,
+    /// A signal (SIGINT or SIGTERM) arrived.
+    Signal(i32),
+}
+
+impl Ending {
+    /// The exit code: 0, or 128 + the signal (130 for Ctrl-C and `:quit`).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Ending::Complete => 0,
+            Ending::Quit => 130,
+            Ending::Signal(signal) => u8::try_from(128 + signal).unwrap_or(130),
+        }
+    }
+}
+
+/// Everything the loop needs besides the record and the prompter.
+pub struct Setup<'a> {
+    pub bank: &'a Bank,
+    pub preset: &'a Preset,
+    pub store: &'a Store,
+    pub clock: &'a dyn Clock,
+    pub signals: &'a Signals,
+    pub timer: bool,
+    pub strict: bool,
+}
+
+/// Runs (or continues) the interview in `record`.
+pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> Result<Ending> {
+    let resumed = record.questions.iter().any(|q| !q.state.is_open());
+    // The record says `interrupted` until the last question is done, so a
+    // crash or kill -9 leaves an honest record of every answer submitted.
+    record.status = Status::Interrupted;
+    prompter.start(&Intro {
+        preset: setup.preset,
+        questions: record.questions.len(),
+        total_time_s: record.questions.iter().map(|q| q.time_limit_s).sum(),
+        timer: setup.timer,
+        strict: setup.strict,
+        resumed,
+    })?;
+    let started = setup.clock.now();
+    let mut transcript = persist(setup, record, prompter);
+
+    let total = record.questions.len();
+    let mut ending = Ending::Complete;
+    for i in 0..total {
+        if !record.questions[i].state.is_open() {
+            continue;
+        }
+        if let Some(signal) = setup.signals.pending() {
+            ending = Ending::Signal(signal);
+            break;
+        }
+        let Some(question) = setup.bank.find(&record.questions[i].id) else {
+            prompter.warn(&format!(
+                "question `{}` is no longer in the bank; it is skipped",
+                record.questions[i].id
+            ));
+            record.questions[i].state = State::Skipped;
+            record.questions[i].skipped = true;
+            continue;
+        };
+        let prefill = if record.questions[i].state == State::Interrupted {
+            record.questions[i].answer.clone()
+        } else {
+            String::new()
+        };
+        let ask = Ask {
+            number: i + 1,
+            total,
+            question,
+            time_limit_s: record.questions[i].time_limit_s,
+            prefill: &prefill,
+            timer: setup.timer,
+            strict: setup.strict,
+        };
+        let before = setup.clock.now();
+        let reply = if question.category == Category::Choice {
+            prompter.choice(&ask)?
+        } else {
+            prompter.open(&ask)?
+        };
+        let used = seconds_between(before, setup.clock.now());
+        let asked = &mut record.questions[i];
+        asked.time_used_s = asked.time_used_s.saturating_add(used);
+        if setup.timer {
+            asked.overtime_s = asked.time_used_s.saturating_sub(asked.time_limit_s);
+        }
+        let stop = apply(asked, question, reply);
+        record.summary = summarize(&record.questions, setup.preset);
+        transcript = persist(setup, record, prompter);
+        if let Some(stop) = stop {
+            if stop == Ending::Complete {
+                // Scripted answers ran out: the rest stay unanswered.
+                for q in record.questions.iter_mut().filter(|q| q.state.is_open()) {
+                    q.state = State::Unanswered;
+                }
+                break;
+            }
+            ending = stop;
+            break;
+        }
+        let asked = &record.questions[i];
+        if setup.preset.feedback == Feedback::AfterEach && asked.state == State::Answered {
+            prompter.feedback(asked)?;
+        }
+        let done = record
+            .questions
+            .iter()
+            .filter(|q| !q.state.is_open())
+            .count();
+        prompter.progress(done, total, seconds_between(started, setup.clock.now()));
+    }
+
+    if ending == Ending::Complete {
+        record.status = Status::Complete;
+        if setup.preset.feedback == Feedback::AtEnd {
+            for asked in record
+                .questions
+                .iter()
+                .filter(|q| q.state == State::Answered)
+            {
+                prompter.feedback(asked)?;
+            }
+        }
+    }
+    record.summary = summarize(&record.questions, setup.preset);
+    transcript = persist(setup, record, prompter).or(transcript);
+    let path = transcript.unwrap_or_else(|| setup.store.markdown_path(&record.id));
+    prompter.finish(record, &path)?;
+    Ok(ending)
+}
+
+/// Records a reply on its question; returns how the interview stops, if it does.
+fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending> {
+    match reply {
+        Reply::Answer {
+            text,
+            hint_used,
+            cut,
+        } => {
+            asked.hint_used |= hint_used;
+            asked.cut_at_deadline = cut;
+            if text.trim().is_empty() {
+                asked.state = State::Skipped;
+                asked.skipped = true;
+                asked.answer = String::new();
+                return None;
+            }
+            judge(asked, question, text);
+            None
+        }
+        Reply::Skip { hint_used } => {
+            asked.hint_used |= hint_used;
+            asked.state = State::Skipped;
+            asked.skipped = true;
+            None
+        }
+        Reply::Quit { partial, hint_used } => {
+            keep_partial(asked, partial, hint_used);
+            Some(Ending::Quit)
+        }
+        Reply::Interrupted {
+            partial,
+            hint_used,
+            signal,
+        } => {
+            keep_partial(asked, partial, hint_used);
+            Some(if signal == 0 {
+                Ending::Quit
+            } else {
+                Ending::Signal(signal)
+            })
+        }
+        Reply::EndOfInput => Some(Ending::Complete),
+    }
+}
+
+fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {
+    asked.hint_used |= hint_used;
+    if !partial.trim().is_empty() {
+        asked.state = State::Interrupted;
+        asked.answer = partial;
+    }
+}
+
+/// Scores an answer and stores the result on its question.
+fn judge(asked: &mut Asked, question: &Question, text: String) {
+    asked.state = State::Answered;
+    if question.category == Category::Choice {
+        let right = question.answer.as_deref() == Some(text.as_str());
+        asked.score = Some(if right { 100.0 } else { 0.0 });
+    } else {
+        let scored = score(&Rubric::from_question(question), &text);
+        let penalty = if asked.hint_used { HINT_PENALTY } else { 0.0 };
+        asked.score = Some((scored.score - penalty).max(0.0));
+        asked.points = scored.points;
+        asked.pitfalls = scored.pitfalls.into_iter().filter(|p| p.asserted).collect();
+    }
+    asked.answer = text;
+}
+
+/// Writes the record and transcript; when the folder fails, writes them to a
+/// rescue folder instead and says where, so no answer is ever lost. Returns
+/// the transcript's path.
+fn persist(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> Option<PathBuf> {
+    record.updated_at = setup.clock.now().to_string();
+    let text = markdown::render(record);
+    match setup.store.save(record, &text) {
+        Ok(path) => Some(path),
+        Err(e) => {
+            let rescue = std::env::temp_dir().join("rehearse-rescue");
+            let saved = Store::open(&rescue).and_then(|store| store.save(record, &text));
+            match saved {
+                Ok(path) => {
+                    prompter.warn(&format!(
+                        "{e}; the session is saved in `{}` instead",
+                        path.display()
+                    ));
+                    Some(path)
+                }
+                Err(second) => {
+                    prompter.warn(&format!(
+                        "{e}; {second}; your answers so far follow, copy them somewhere safe:\n{}",
+                        answers_text(record)
+                    ));
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// Every answer typed so far, as plain text (the last resort when nothing
+/// can be written).
+fn answers_text(record: &Record) -> String {
+    record
+        .questions
+        .iter()
+        .filter(|q| !q.answer.is_empty())
+        .map(|q| format!("--- {}\n{}", q.id, q.answer))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,232 @@
+//! What the interview shows, as text: the start screen, each question, the
+//! feedback and the end. Pure, shared by the terminal and scripted prompters.
+
+use super::{Ask, HINT_PENALTY, Intro};
+use crate::bank::Category;
+use crate::preset::Feedback;
+use crate::score::explain::out_of_100;
+use crate::term::{Style, clock, number, wrap, wrap_hanging};
+use crate::transcript::record::{Asked, Record, State, Status};
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The start screen. `interactive` chooses the instructions for the editor
+/// or for scripted answers.
+pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
+    let width = style.width;
+    let mut out = String::new();
+    let title = if intro.resumed {
+        format!("rehearse · {} interview, resumed", intro.preset.name)
+    } else {
+        format!("rehearse · {} interview", intro.preset.name)
+    };
+    let _ = writeln!(out, "{}", style.bold(&title));
+    let feedback = match intro.preset.feedback {
+        Feedback::AfterEach => "feedback after each answer",
+        Feedback::AtEnd => "feedback at the end",
+    };
+    let time = if intro.timer {
+        format!("about {} minutes", intro.total_time_s.div_ceil(60))
+    } else {
+        "no timer".to_string()
+    };
+    let _ = writeln!(
+        out,
+        "{}\n",
+        style.dim(&format!(
+            "{} questions · {time} · {feedback}",
+            intro.questions
+        ))
+    );
+    let how = if interactive {
+        format!(
+            "Type your answer under each question; Enter starts a new line and pasting \
+             works. Finish an answer with a line holding only `.` or with Ctrl-D. On a \
+             line of its own, `:hint` shows a hint (it costs {} points), `:skip` skips the \
+             question and `:quit` saves and stops; so does Ctrl-C. {}",
+            number(HINT_PENALTY),
+            time_rule(intro)
+        )
+    } else {
+        format!(
+            "Answers are read from the input in order, each ended by a line holding only \
+             `.`. A line `:hint` inside an answer counts as asking for the hint (it costs {} \
+             points); an answer `:skip` skips, `:quit` saves and stops. {}",
+            number(HINT_PENALTY),
+            time_rule(intro)
+        )
+    };
+    out.push_str(&wrap(&how, width, ""));
+    out
+}
+
+fn time_rule(intro: &Intro) -> &'static str {
+    match (intro.timer, intro.strict) {
+        (false, _) => "There is no clock.",
+        (true, false) => {
+            "Time is soft, as in a real interview: past zero the clock shows the overtime, which is recorded."
+        }
+        (true, true) => "Time is strict: at zero the answer is submitted as it stands.",
+    }
+}
+
+/// The question header and prompt.
+pub fn question(ask: &Ask, style: &Style) -> String {
+    let q = ask.question;
+    let mut out = String::new();
+    let mut facts = vec![q.category.to_string(), q.topic.clone()];
+    if ask.timer {
+        facts.push(clock(ask.time_limit_s));
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        style.bold(&format!("Question {} of {}", ask.number, ask.total)),
+        style.dim(&format!("· {}", facts.join(" · ")))
+    );
+    out.push('\n');
+    out.push_str(&style.bold(&wrap(&q.prompt, style.width, "  ")));
+    if q.category == Category::Choice {
+        out.push('\n');
+        for (i, option) in q.options.iter().enumerate() {
+            let _ = writeln!(out, "  {}) {option}", letter(i));
+        }
+    }
+    out
+}
+
+/// `A`, `B`, … for option `i`.
+pub fn letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
+}
+
+/// How one answer scored: the score, covered and missed points, pitfalls,
+/// and the model answer.
+pub fn feedback(asked: &Asked, style: &Style) -> String {
+    let width = style.width;
+    let mut out = String::new();
+    let score = asked.score.unwrap_or(0.0);
+    let headline = format!("{} · {}", asked.id, out_of_100(score));
+    let painted = if score >= 70.0 {
+        style.green(&headline)
+    } else if score >= 40.0 {
+        style.yellow(&headline)
+    } else {
+        style.red(&headline)
+    };
+    let _ = writeln!(out, "\n{}", style.bold(&painted));
+    if asked.category == Category::Choice {
+        let right = asked.correct.as_deref() == Some(asked.answer.as_str());
+        if right {
+            let _ = writeln!(out, "  {} {}", style.green("✓"), asked.answer);
+        } else {
+            let chosen = format!("you chose: {}", asked.answer);
+            let _ = write!(
+                out,
+                "  {} {}",
+                style.red("✗"),
+                wrap_hanging(&chosen, width, "", "    ")
+            );
+            if let Some(correct) = &asked.correct {
+                let line = format!("the answer: {correct}");
+                let _ = write!(
+                    out,
+                    "  {} {}",
+                    style.green("✓"),
+                    wrap_hanging(&line, width, "", "    ")
+                );
+            }
+        }
+    }
+    for p in &asked.points {
+        let (mark, words) = if p.covered {
+            let words: Vec<String> = p
+                .matches
+                .iter()
+                .map(|m| format!("\"{}\"", m.text))
+                .collect();
+            (
+                style.green("✓"),
+                format!(" {}", style.dim(&format!("({})", words.join(", ")))),
+            )
+        } else {
+            (style.red("✗"), String::new())
+        };
+        let line = format!("[{}] {}{words}", number(p.weight), p.label);
+        let _ = write!(out, "  {mark} {}", wrap_hanging(&line, width, "", "      "));
+    }
+    for p in asked.pitfalls.iter().filter(|p| p.asserted) {
+        let line = format!("[-{}] {} (\"{}\")", number(p.penalty), p.label, p.evidence);
+        let _ = write!(
+            out,
+            "  {} {}",
+            style.red("!"),
+            wrap_hanging(&line, width, "", "      ")
+        );
+    }
+    if asked.hint_used {
+        let _ = writeln!(
+            out,
+            "  {}",
+            style.dim(&format!("hint used: -{}", number(HINT_PENALTY)))
+        );
+    }
+    if asked.overtime_s > 0 {
+        let _ = writeln!(
+            out,
+            "  {}",
+            style.yellow(&format!("overtime: +{}", clock(asked.overtime_s)))
+        );
+    }
+    if !asked.model_answer.is_empty() {
+        let _ = writeln!(out, "\n  {}", style.bold("Model answer"));
+        out.push_str(&style.dim(&wrap(&asked.model_answer, width, "  ")));
+    }
+    out
+}
+
+/// The end: per-category scores, the verdict, and where the transcript is.
+pub fn finish(record: &Record, transcript: &Path, style: &Style) -> String {
+    let mut out = String::new();
+    let title = match record.status {
+        Status::Complete => "Interview complete".to_string(),
+        Status::Interrupted => "Interview saved; it can be resumed".to_string(),
+    };
+    let _ = writeln!(out, "\n{}", style.bold(&title));
+    if let Some(summary) = &record.summary {
+        for c in &summary.categories {
+            let _ = writeln!(
+                out,
+                "  {:14} {:>3} of {:<3} answered   mean {:>3}",
+                c.category.as_str(),
+                c.answered,
+                c.asked,
+                c.mean.round()
+            );
+        }
+        let verdict = summary.verdict.phrase(&record.preset);
+        let _ = writeln!(
+            out,
+            "\n  {} {}",
+            style.bold(&format!("Overall {}:", out_of_100(summary.overall))),
+            verdict
+        );
+    }
+    let unanswered = record
+        .questions
+        .iter()
+        .filter(|q| q.state == State::Unanswered)
+        .count();
+    match unanswered {
+        0 => {}
+        1 => out.push_str("  One question had no answer in the input.\n"),
+        n => {
+            let _ = writeln!(out, "  {n} questions had no answer in the input.");
+        }
+    }
+    let _ = writeln!(out, "\n  Transcript: {}", transcript.display());
+    if record.status == Status::Interrupted {
+        let _ = writeln!(out, "  Continue with: rehearse run --resume {}", record.id);
+    }
+    out
+}

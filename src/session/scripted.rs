@@ -1,0 +1,273 @@
+//! Answers read from a file (`--answers FILE`) or piped standard input, each
+//! ended by a line holding only `.`, as in the editor.
+
+use super::{Ask, Intro, Prompter, Reply, render, signals::Signals};
+use crate::clock::{Clock, seconds_between};
+use crate::error::{Error, Result};
+use crate::term::Style;
+use crate::transcript::record::{Asked, Record};
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::time::Duration;
+
+/// One answer, or the end of the input.
+enum Item {
+    Answer(String),
+    End,
+}
+
+/// Reads answers in order and prints the interview to an output.
+pub struct Scripted<'a> {
+    answers: Receiver<Item>,
+    ended: bool,
+    out: Box<dyn Write + 'a>,
+    clock: &'a dyn Clock,
+    signals: &'a Signals,
+    style: Style,
+}
+
+impl<'a> Scripted<'a> {
+    /// Starts reading `input` on a thread of its own, so that a deadline or
+    /// a signal can end the wait for an answer.
+    pub fn new(
+        input: Box<dyn BufRead + Send>,
+        out: Box<dyn Write + 'a>,
+        clock: &'a dyn Clock,
+        signals: &'a Signals,
+        style: Style,
+    ) -> Scripted<'a> {
+        let (tx, answers) = channel();
+        std::thread::spawn(move || {
+            let mut current: Vec<String> = Vec::new();
+            for line in input.lines() {
+                let Ok(line) = line else { break };
+                if line.trim() == "." {
+                    if tx.send(Item::Answer(current.join("\n"))).is_err() {
+                        return;
+                    }
+                    current.clear();
+                } else {
+                    current.push(line);
+                }
+            }
+            // An answer not ended by `.` at the end of the input still counts.
+            if current.iter().any(|l| !l.trim().is_empty()) {
+                let _ = tx.send(Item::Answer(current.join("\n")));
+            }
+            let _ = tx.send(Item::End);
+        });
+        Scripted {
+            answers,
+            ended: false,
+            out,
+            clock,
+            signals,
+            style,
+        }
+    }
+
+    fn say(&mut self, text: &str) -> Result<()> {
+        self.out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.flush())
+            .map_err(|source| Error::Io {
+                what: "could not write the interview",
+                source,
+            })
+    }
+
+    /// Waits for the next answer; `None` when the input has ended, or the
+    /// reply that ends the wait early (a signal, the strict deadline).
+    fn next(&mut self, ask: &Ask) -> std::result::Result<Option<String>, Reply> {
+        if self.ended {
+            return Ok(None);
+        }
+        let start = self.clock.now();
+        loop {
+            match self.answers.recv_timeout(Duration::from_millis(100)) {
+                Ok(Item::Answer(text)) => return Ok(Some(text)),
+                Ok(Item::End) | Err(RecvTimeoutError::Disconnected) => {
+                    self.ended = true;
+                    return Ok(None);
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    if let Some(signal) = self.signals.pending() {
+                        return Err(Reply::Interrupted {
+                            partial: String::new(),
+                            hint_used: false,
+                            signal,
+                        });
+                    }
+                    let elapsed = seconds_between(start, self.clock.now());
+                    if ask.timer && ask.strict && elapsed >= ask.time_limit_s {
+                        return Err(Reply::Answer {
+                            text: String::new(),
+                            hint_used: false,
+                            cut: true,
+                        });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Reads an answer's lines the way the editor reads typed lines: `:hint`
+/// asks for the hint, `:skip` skips, `:quit` stops, keeping what came before.
+fn read_commands(text: &str) -> Reply {
+    let mut hint_used = false;
+    let mut kept: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        match line.trim() {
+            ":hint" => hint_used = true,
+            ":skip" => return Reply::Skip { hint_used },
+            ":quit" => {
+                return Reply::Quit {
+                    partial: kept.join("\n"),
+                    hint_used,
+                };
+            }
+            _ => kept.push(line),
+        }
+    }
+    Reply::Answer {
+        text: kept.join("\n"),
+        hint_used,
+        cut: false,
+    }
+}
+
+/// The option an answer names: its letter (`b`), its number (`2`) or its
+/// text; otherwise the answer as typed, which counts as wrong.
+pub fn pick_option(options: &[String], answer: &str) -> String {
+    let answer = answer.trim();
+    let by_letter = (answer.chars().count() == 1)
+        .then(|| answer.chars().next())
+        .flatten()
+        .and_then(|c| {
+            let c = c.to_ascii_uppercase();
+            c.is_ascii_uppercase().then(|| usize::from(c as u8 - b'A'))
+        });
+    let by_number = answer.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
+    let index = by_letter
+        .or(by_number)
+        .filter(|&i| i < options.len())
+        .or_else(|| {
+            options
+                .iter()
+                .position(|o| o.trim().eq_ignore_ascii_case(answer))
+        });
+    index.map_or_else(|| answer.to_string(), |i| options[i].clone())
+}
+
+impl Prompter for Scripted<'_> {
+    fn start(&mut self, intro: &Intro) -> Result<()> {
+        let text = render::intro(intro, false, &self.style);
+        self.say(&text)
+    }
+
+    fn open(&mut self, ask: &Ask) -> Result<Reply> {
+        let text = render::question(ask, &self.style);
+        self.say(&text)?;
+        let text = match self.next(ask) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(Reply::EndOfInput),
+            Err(reply) => return Ok(reply),
+        };
+        let reply = read_commands(&text);
+        let hinted = matches!(
+            reply,
+            Reply::Answer {
+                hint_used: true,
+                ..
+            } | Reply::Skip { hint_used: true }
+                | Reply::Quit {
+                    hint_used: true,
+                    ..
+                }
+        );
+        if hinted && let Some(hint) = ask.question.hints.first() {
+            self.say(&format!("  hint: {hint}\n"))?;
+        }
+        self.clock.typed(text.split_whitespace().count());
+        Ok(reply)
+    }
+
+    fn choice(&mut self, ask: &Ask) -> Result<Reply> {
+        let text = render::question(ask, &self.style);
+        self.say(&text)?;
+        let text = match self.next(ask) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(Reply::EndOfInput),
+            Err(reply) => return Ok(reply),
+        };
+        self.clock.typed(1);
+        Ok(match text.trim() {
+            ":skip" => Reply::Skip { hint_used: false },
+            ":quit" => Reply::Quit {
+                partial: String::new(),
+                hint_used: false,
+            },
+            answer => Reply::Answer {
+                text: pick_option(&ask.question.options, answer),
+                hint_used: false,
+                cut: false,
+            },
+        })
+    }
+
+    fn feedback(&mut self, asked: &Asked) -> Result<()> {
+        let text = render::feedback(asked, &self.style);
+        self.say(&text)
+    }
+
+    fn progress(&mut self, _done: usize, _total: usize, _elapsed_s: u32) {}
+
+    fn warn(&mut self, message: &str) {
+        let _ = writeln!(std::io::stderr(), "warning: {message}");
+    }
+
+    fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()> {
+        let text = render::finish(record, transcript, &self.style);
+        self.say(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_picked_by_letter_number_or_text() {
+        let options: Vec<String> = ["80", "8000", "8080"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(pick_option(&options, "b"), "8000");
+        assert_eq!(pick_option(&options, " B "), "8000");
+        assert_eq!(pick_option(&options, "3"), "8080");
+        assert_eq!(pick_option(&options, "8000"), "8000");
+        assert_eq!(pick_option(&options, "d"), "d");
+        assert_eq!(pick_option(&options, "nine"), "nine");
+    }
+
+    #[test]
+    fn command_lines_work_as_in_the_editor() {
+        let answer = |text: &str, hint_used: bool| Reply::Answer {
+            text: text.into(),
+            hint_used,
+            cut: false,
+        };
+        assert_eq!(read_commands("a\n:hint\nb"), answer("a\nb", true));
+        assert_eq!(read_commands("a\nb"), answer("a\nb", false));
+        assert_eq!(read_commands(":skip"), Reply::Skip { hint_used: false });
+        assert_eq!(
+            read_commands("half an answer\n:quit\nignored"),
+            Reply::Quit {
+                partial: "half an answer".into(),
+                hint_used: false
+            }
+        );
+    }
+}

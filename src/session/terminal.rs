@@ -1,0 +1,237 @@
+//! The interactive interview in a terminal: the raw-mode answer editor for
+//! open questions, a dialoguer selection for choice questions, indicatif
+//! between questions. The screen goes to stderr; the final summary to stdout.
+
+use super::editor::{self, Outcome, Spec};
+use super::{Ask, Intro, Prompter, Reply, render, signals::Signals};
+use crate::clock::Clock;
+use crate::error::{Error, Result};
+use crate::term::{Style, clock};
+use crate::transcript::record::{Asked, Record};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyModifiers,
+};
+use crossterm::{execute, terminal};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Once;
+use std::time::Duration;
+
+/// Raw mode for as long as it lives; dropping it (on every path, unwinding
+/// included) gives the terminal back as it was.
+struct RawMode;
+
+impl RawMode {
+    fn on() -> Result<RawMode> {
+        restore_on_panic();
+        terminal::enable_raw_mode().map_err(|source| Error::Io {
+            what: "could not switch the terminal to raw mode",
+            source,
+        })?;
+        let _ = execute!(std::io::stderr(), EnableBracketedPaste);
+        Ok(RawMode)
+    }
+}
+
+impl Drop for RawMode {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stderr(), DisableBracketedPaste);
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// A panic prints its message before unwinding drops the guard; restore
+/// the terminal first so the message (and the shell after it) is readable.
+fn restore_on_panic() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stderr(), DisableBracketedPaste);
+            let _ = terminal::disable_raw_mode();
+            previous(info);
+        }));
+    });
+}
+
+/// The interactive prompter.
+pub struct Terminal<'a> {
+    style: Style,
+    clock: &'a dyn Clock,
+    signals: &'a Signals,
+}
+
+impl<'a> Terminal<'a> {
+    pub fn new(style: Style, clock: &'a dyn Clock, signals: &'a Signals) -> Terminal<'a> {
+        Terminal {
+            style,
+            clock,
+            signals,
+        }
+    }
+
+    fn say(&self, text: &str) {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
+    }
+
+    /// Waits for Enter; Ctrl-C (or a signal) leaves before anything is saved.
+    fn wait_for_enter(&self) -> Result<()> {
+        let _raw = RawMode::on()?;
+        loop {
+            if self.signals.pending().is_some() {
+                return Err(Error::Silent { code: 130 });
+            }
+            let ready = event::poll(Duration::from_millis(200)).unwrap_or(false);
+            if !ready {
+                continue;
+            }
+            if let Ok(Event::Key(key)) = event::read() {
+                match key.code {
+                    KeyCode::Enter => return Ok(()),
+                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        return Err(Error::Silent { code: 130 });
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+impl Prompter for Terminal<'_> {
+    fn start(&mut self, intro: &Intro) -> Result<()> {
+        self.say(&render::intro(intro, true, &self.style));
+        self.say(&format!("\n{}", self.style.bold("Press Enter to begin.")));
+        self.wait_for_enter()?;
+        self.say("\n");
+        Ok(())
+    }
+
+    fn open(&mut self, ask: &Ask) -> Result<Reply> {
+        self.say(&render::question(ask, &self.style));
+        self.say("\n");
+        let spec = Spec {
+            label: format!("question {} of {}", ask.number, ask.total),
+            limit_s: ask.timer.then_some(ask.time_limit_s),
+            strict: ask.strict,
+            prefill: ask.prefill,
+            hint: ask.question.hints.first().map(String::as_str),
+        };
+        let edited = {
+            let _raw = RawMode::on()?;
+            editor::edit(
+                std::io::stderr(),
+                &spec,
+                &self.style,
+                self.clock,
+                self.signals,
+            )?
+        };
+        let (text, hint_used) = (edited.text, edited.hint_used);
+        Ok(match edited.outcome {
+            Outcome::Submit => Reply::Answer {
+                text,
+                hint_used,
+                cut: false,
+            },
+            Outcome::TimeUp => Reply::Answer {
+                text,
+                hint_used,
+                cut: true,
+            },
+            Outcome::Skip => Reply::Skip { hint_used },
+            Outcome::Quit => Reply::Quit {
+                partial: text,
+                hint_used,
+            },
+            Outcome::Interrupted(signal) => Reply::Interrupted {
+                partial: text,
+                hint_used,
+                signal,
+            },
+        })
+    }
+
+    fn choice(&mut self, ask: &Ask) -> Result<Reply> {
+        let mut header = render::question(ask, &self.style);
+        // dialoguer lists the options itself.
+        if let Some(at) = header.find("\n  A) ") {
+            header.truncate(at + 1);
+        }
+        self.say(&header);
+        let items: Vec<String> = ask
+            .question
+            .options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| format!("{}) {o}", render::letter(i)))
+            .collect();
+        let prompt = if ask.timer {
+            format!(
+                "Your choice ({} allowed; Esc skips)",
+                clock(ask.time_limit_s)
+            )
+        } else {
+            "Your choice (Esc skips)".to_string()
+        };
+        let picked = dialoguer::Select::with_theme(&dialoguer::theme::ColorfulTheme::default())
+            .with_prompt(prompt)
+            .items(&items)
+            .default(0)
+            .interact_opt();
+        Ok(match picked {
+            Ok(Some(i)) => Reply::Answer {
+                text: ask.question.options[i].clone(),
+                hint_used: false,
+                cut: false,
+            },
+            Ok(None) => Reply::Skip { hint_used: false },
+            Err(e) => match self.signals.pending() {
+                Some(signal) => Reply::Interrupted {
+                    partial: String::new(),
+                    hint_used: false,
+                    signal,
+                },
+                None => {
+                    return Err(Error::Message(format!("the choice menu failed: {e}")));
+                }
+            },
+        })
+    }
+
+    fn feedback(&mut self, asked: &Asked) -> Result<()> {
+        self.say(&render::feedback(asked, &self.style));
+        Ok(())
+    }
+
+    fn progress(&mut self, done: usize, total: usize, elapsed_s: u32) {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("\n{bar:30} {pos}/{len} questions · {msg}")
+                .expect("constant progress template is valid"),
+        );
+        bar.set_message(format!("{} elapsed", clock(elapsed_s)));
+        bar.set_position(done as u64);
+        bar.abandon();
+    }
+
+    fn warn(&mut self, message: &str) {
+        self.say(&format!(
+            "{}\n",
+            self.style.yellow(&format!("warning: {message}"))
+        ));
+    }
+
+    fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()> {
+        let text = render::finish(record, transcript, &self.style);
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+        Ok(())
+    }
+}

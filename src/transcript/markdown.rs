@@ -1,0 +1,233 @@
+//! The markdown transcript of a session: readable on GitHub and as plain
+//! text in a terminal. Pure: a record in, a string out.
+
+use super::record::{Asked, Record, State, Status};
+use crate::bank::Category;
+use crate::score::explain::out_of_100;
+use crate::term::{clock, number};
+use std::fmt::Write as _;
+
+/// Renders a session record as markdown.
+pub fn render(record: &Record) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Mock interview: {}\n", record.preset);
+    let _ = writeln!(out, "- Started: {}", readable_time(&record.started_at));
+    let done = record
+        .questions
+        .iter()
+        .filter(|q| !q.state.is_open())
+        .count();
+    let _ = writeln!(
+        out,
+        "- Questions: {} of {} done · seed {}{}",
+        done,
+        record.questions.len(),
+        record.seed,
+        if record.timer {
+            if record.strict_time {
+                " · strict time"
+            } else {
+                ""
+            }
+        } else {
+            " · no timer"
+        }
+    );
+    match record.status {
+        Status::Complete => {
+            let _ = writeln!(out, "- Status: complete");
+        }
+        Status::Interrupted => {
+            let _ = writeln!(
+                out,
+                "- Status: **interrupted**; continue with `rehearse run --resume {}`",
+                record.id
+            );
+        }
+    }
+    if let Some(summary) = &record.summary {
+        let _ = writeln!(
+            out,
+            "- Result: **{}** · {}",
+            out_of_100(summary.overall),
+            summary.verdict.phrase(&record.preset)
+        );
+        out.push_str("\n## Summary\n\n");
+        out.push_str("| Category | Questions | Answered | Mean |\n|---|---:|---:|---:|\n");
+        for c in &summary.categories {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                c.category,
+                c.asked,
+                c.answered,
+                c.mean.round()
+            );
+        }
+        let asked: usize = summary.categories.iter().map(|c| c.asked).sum();
+        let answered: usize = summary.categories.iter().map(|c| c.answered).sum();
+        let _ = writeln!(
+            out,
+            "| **overall** | {asked} | {answered} | **{}** |",
+            summary.overall.round()
+        );
+    }
+    for (i, q) in record.questions.iter().enumerate() {
+        out.push('\n');
+        question(&mut out, i + 1, q);
+    }
+    out
+}
+
+fn question(out: &mut String, n: usize, q: &Asked) {
+    let _ = writeln!(out, "## {n}. {}\n", q.id);
+    let mut facts = vec![format!("{} · {}", q.category, q.topic)];
+    match q.state {
+        State::Pending => facts.push(format!("limit {}", clock(q.time_limit_s))),
+        _ => facts.push(format!(
+            "{} of {}",
+            clock(q.time_used_s),
+            clock(q.time_limit_s)
+        )),
+    }
+    if q.overtime_s > 0 {
+        facts.push(format!("overtime +{}", clock(q.overtime_s)));
+    }
+    if q.cut_at_deadline {
+        facts.push("cut at the deadline".into());
+    }
+    if q.hint_used {
+        facts.push("hint used".into());
+    }
+    let _ = writeln!(out, "*{}*\n", facts.join(" · "));
+    quote(out, &q.prompt);
+    out.push('\n');
+    match q.state {
+        State::Pending => {
+            out.push_str("Not asked yet.\n");
+            return;
+        }
+        State::Skipped => out.push_str("**Skipped.**\n"),
+        State::Unanswered => out.push_str("**No answer was given.**\n"),
+        State::Interrupted => {
+            out.push_str("**Interrupted while answering.** What was typed so far:\n\n");
+            fenced(out, &q.answer);
+        }
+        State::Answered => {
+            out.push_str("**Answer**\n\n");
+            if q.category == Category::Choice {
+                let right = q.correct.as_deref() == Some(q.answer.as_str());
+                let _ = writeln!(out, "{} {}", if right { "✓" } else { "✗" }, q.answer);
+            } else {
+                fenced(out, &q.answer);
+            }
+        }
+    }
+    if let Some(score) = q.score {
+        let _ = writeln!(out, "\n**Score: {}**", out_of_100(score));
+    }
+    let covered: Vec<_> = q.points.iter().filter(|p| p.covered).collect();
+    let missed: Vec<_> = q.points.iter().filter(|p| !p.covered).collect();
+    if !covered.is_empty() {
+        out.push_str("\nCovered:\n\n");
+        for p in covered {
+            let words: Vec<String> = p
+                .matches
+                .iter()
+                .map(|m| format!("\"{}\"", m.text))
+                .collect();
+            let _ = writeln!(
+                out,
+                "- ✓ [{}] {} ({})",
+                number(p.weight),
+                p.label,
+                words.join(", ")
+            );
+        }
+    }
+    if !missed.is_empty() {
+        out.push_str("\nMissed:\n\n");
+        for p in missed {
+            let _ = writeln!(out, "- ✗ [{}] {}", number(p.weight), p.label);
+        }
+    }
+    let asserted: Vec<_> = q.pitfalls.iter().filter(|p| p.asserted).collect();
+    if !asserted.is_empty() {
+        out.push_str("\nPitfalls:\n\n");
+        for p in asserted {
+            let _ = writeln!(
+                out,
+                "- ! [-{}] {} (\"{}\")",
+                number(p.penalty),
+                p.label,
+                p.evidence
+            );
+        }
+    }
+    if q.category == Category::Choice
+        && let Some(correct) = &q.correct
+    {
+        let _ = writeln!(out, "\nCorrect option: {correct}");
+    }
+    if !q.model_answer.is_empty() {
+        out.push_str("\n**Model answer**\n\n");
+        if q.model_answer.contains("\n    ") || q.model_answer.contains("\n\t") {
+            fenced(out, &q.model_answer);
+        } else {
+            quote(out, &q.model_answer);
+        }
+    }
+}
+
+/// A block quote, line by line.
+fn quote(out: &mut String, text: &str) {
+    for line in text.trim_end().lines() {
+        if line.trim().is_empty() {
+            out.push_str(">\n");
+        } else {
+            let _ = writeln!(out, "> {line}");
+        }
+    }
+}
+
+/// A fenced block whose fence is longer than any run of backticks inside, so
+/// nothing typed can end it early or turn into markdown.
+fn fenced(out: &mut String, text: &str) {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let body = text.trim_end_matches('\n');
+    let _ = writeln!(out, "{fence}text\n{body}\n{fence}");
+}
+
+/// `2026-03-01T09:00:00Z` as `2026-03-01 09:00 UTC`.
+fn readable_time(rfc3339: &str) -> String {
+    match rfc3339.parse::<jiff::Timestamp>() {
+        Ok(t) => t.strftime("%Y-%m-%d %H:%M UTC").to_string(),
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_outgrow_the_backticks_inside() {
+        let mut out = String::new();
+        fenced(&mut out, "use ```code``` here\n# not a heading");
+        assert_eq!(
+            out,
+            "````text\nuse ```code``` here\n# not a heading\n````\n"
+        );
+        let mut out = String::new();
+        fenced(&mut out, "plain");
+        assert_eq!(out, "```text\nplain\n```\n");
+    }
+
+    #[test]
+    fn quotes_keep_blank_lines() {
+        let mut out = String::new();
+        quote(&mut out, "a\n\nb");
+        assert_eq!(out, "> a\n>\n> b\n");
+    }
+}

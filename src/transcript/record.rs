@@ -1,0 +1,202 @@
+//! The session record: everything about one interview, written as JSON after
+//! every answer and read back by `review` and `run --resume`.
+
+use crate::bank::{Category, Question};
+use crate::preset::Verdict;
+use crate::score::{PitfallResult, PointResult};
+use serde::{Deserialize, Serialize};
+
+/// The newest record format this build writes; older ones keep loading.
+pub const RECORD_VERSION: u32 = 1;
+
+/// One interview.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Version of the record format.
+    pub format_version: u32,
+    /// The record's id: its file name without extension, e.g. `2026-03-01-0900-senior`.
+    pub id: String,
+    /// The preset's name.
+    pub preset: String,
+    /// The seed that chose the questions; `--seed` with it plans the same interview.
+    pub seed: u64,
+    /// When the interview started (RFC 3339, UTC).
+    pub started_at: String,
+    /// When the record was last written.
+    #[serde(default)]
+    pub updated_at: String,
+    /// `complete`, or `interrupted` until the last question is done (so a
+    /// crash leaves an honest record).
+    pub status: Status,
+    /// Whether answers were cut at the deadline (`--strict-time`).
+    #[serde(default)]
+    pub strict_time: bool,
+    /// Whether time limits applied (`--no-timer` turns them off).
+    #[serde(default = "yes")]
+    pub timer: bool,
+    /// The planned questions, in order, with what happened to each.
+    pub questions: Vec<Asked>,
+    /// Per category and overall, once at least one question is done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Whether the interview ran to the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Every question was asked.
+    Complete,
+    /// Stopped early (Ctrl-C, `:quit`, a signal or a crash); `run --resume` continues it.
+    Interrupted,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Complete => "complete",
+            Status::Interrupted => "interrupted",
+        }
+    }
+}
+
+/// What happened to one planned question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Not reached yet.
+    Pending,
+    /// Answered and scored.
+    Answered,
+    /// Skipped with `:skip` (or an empty answer).
+    Skipped,
+    /// Scripted answers ran out before this question.
+    Unanswered,
+    /// The interview stopped while this answer was being typed; what was
+    /// typed is kept and offered again on `run --resume`.
+    Interrupted,
+}
+
+impl State {
+    /// Whether the question still has to be asked.
+    pub fn is_open(self) -> bool {
+        matches!(self, State::Pending | State::Interrupted)
+    }
+}
+
+/// One question of the interview and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Asked {
+    /// Bank id.
+    pub id: String,
+    /// Category.
+    pub category: Category,
+    /// Topic.
+    pub topic: String,
+    /// The question as asked.
+    pub prompt: String,
+    /// What happened to it.
+    pub state: State,
+    /// The answer as typed (for choice questions, the chosen option).
+    #[serde(default)]
+    pub answer: String,
+    /// 0–100 once judged (after the hint deduction), absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    /// Key points, covered and missed, with the words that matched.
+    #[serde(default)]
+    pub points: Vec<PointResult>,
+    /// Misconceptions the answer asserted.
+    #[serde(default)]
+    pub pitfalls: Vec<PitfallResult>,
+    /// Time allowed, in seconds.
+    pub time_limit_s: u32,
+    /// Time taken, in seconds.
+    #[serde(default)]
+    pub time_used_s: u32,
+    /// Seconds beyond the limit (soft time).
+    #[serde(default)]
+    pub overtime_s: u32,
+    /// Whether the answer was cut at the deadline (`--strict-time`).
+    #[serde(default)]
+    pub cut_at_deadline: bool,
+    /// Whether the hint was shown.
+    #[serde(default)]
+    pub hint_used: bool,
+    /// Whether the question was skipped.
+    #[serde(default)]
+    pub skipped: bool,
+    /// For choice questions: the options shown.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+    /// For choice questions: the correct option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correct: Option<String>,
+    /// The model answer, kept so the transcript reads the same if the bank changes.
+    #[serde(default)]
+    pub model_answer: String,
+}
+
+impl Asked {
+    /// A planned question, not asked yet.
+    pub fn pending(q: &Question, time_limit_s: u32) -> Asked {
+        Asked {
+            id: q.id.clone(),
+            category: q.category,
+            topic: q.topic.clone(),
+            prompt: q.prompt.clone(),
+            state: State::Pending,
+            answer: String::new(),
+            score: None,
+            points: Vec::new(),
+            pitfalls: Vec::new(),
+            time_limit_s,
+            time_used_s: 0,
+            overtime_s: 0,
+            cut_at_deadline: false,
+            hint_used: false,
+            skipped: false,
+            options: q.options.clone(),
+            correct: q.answer.clone(),
+            model_answer: q.model_answer.clone(),
+        }
+    }
+
+    /// The score counted in summaries: skipped and unanswered count as 0,
+    /// questions not reached do not count.
+    pub fn counted_score(&self) -> Option<f64> {
+        match self.state {
+            State::Answered => self.score,
+            State::Skipped | State::Unanswered => Some(0.0),
+            State::Pending | State::Interrupted => None,
+        }
+    }
+}
+
+/// How the interview went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Mean score over the questions done (skipped and unanswered count as 0).
+    pub overall: f64,
+    /// The verdict for the preset's level.
+    pub verdict: Verdict,
+    /// Per category, in the order categories are listed.
+    pub categories: Vec<CategorySummary>,
+}
+
+/// How one category went.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategorySummary {
+    /// The category.
+    pub category: Category,
+    /// Questions of it in the interview.
+    pub asked: usize,
+    /// Of those, answered (not skipped, not unanswered, not pending).
+    pub answered: usize,
+    /// Mean score over the ones done.
+    pub mean: f64,
+}

@@ -1,0 +1,457 @@
+//! `rehearse run` through the binary, on the scripted path: answers from a
+//! file or piped stdin, a fixed seed and a fake clock.
+
+use crate::common::{fixture, rehearse, stdout_of, tempdir};
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::Path;
+
+/// `rehearse run` on the three-question fixture bank only, with a fake clock.
+fn session(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = rehearse(dir);
+    cmd.env("REHEARSE_FAKE_CLOCK", "2026-03-01T09:00:00Z")
+        .env("TZ", "UTC")
+        .arg("--no-builtin")
+        .arg("--bank")
+        .arg(fixture("bank-small.json"))
+        .args(["run", "--preset", "junior", "--seed", "1"]);
+    cmd
+}
+
+fn record(dir: &Path, id: &str) -> Value {
+    let text = std::fs::read_to_string(dir.join(format!("transcripts/{id}.json"))).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn a_scripted_session_writes_its_transcript() {
+    let dir = tempdir();
+    let out = stdout_of(session(&dir).arg("--answers").arg(fixture("answers.txt")));
+    assert!(
+        out.contains("Question 1 of 3 · choice · architecture · 1m"),
+        "{out}"
+    );
+    assert!(out.contains("fixture-orm-lazy · 100/100"), "{out}");
+    assert!(
+        out.contains("Transcript: transcripts/2026-03-01-0900-junior.md"),
+        "{out}"
+    );
+    let markdown =
+        std::fs::read_to_string(dir.path().join("transcripts/2026-03-01-0900-junior.md")).unwrap();
+    insta::assert_snapshot!(markdown, @r#"
+    # Mock interview: junior
+
+    - Started: 2026-03-01 09:00 UTC
+    - Questions: 3 of 3 done · seed 1
+    - Status: complete
+    - Result: **97/100** · strong pass for a junior role
+
+    ## Summary
+
+    | Category | Questions | Answered | Mean |
+    |---|---:|---:|---:|
+    | technical | 1 | 1 | 100 |
+    | behavioral | 1 | 1 | 90 |
+    | choice | 1 | 1 | 100 |
+    | **overall** | 3 | 3 | **97** |
+
+    ## 1. fixture-choice-port
+
+    *choice · architecture · 20s of 1m*
+
+    > Which port does the development server listen on by default?
+
+    **Answer**
+
+    ✓ 8000
+
+    **Score: 100/100**
+
+    Correct option: 8000
+
+    **Model answer**
+
+    > runserver listens on 127.0.0.1:8000 unless you pass another address.
+
+    ## 2. fixture-orm-lazy
+
+    *technical · orm · 42s of 2m40s*
+
+    > Why is a Django QuerySet called lazy?
+
+    **Answer**
+
+    ```text
+    It is lazy: building it runs no SQL, which is not executed until you iterate over it
+    or call len(). After that the result cache keeps the rows.
+    ```
+
+    **Score: 100/100**
+
+    Covered:
+
+    - ✓ [2] No SQL runs until the QuerySet is evaluated ("executed")
+    - ✓ [1] Iteration, len(), list() or slicing with a step evaluate it ("iterate")
+    - ✓ [1] Results are cached on the QuerySet after evaluation ("result cache")
+
+    **Model answer**
+
+    > Building a QuerySet runs no SQL: filters only describe the query, which is not executed until it is evaluated, for example when you iterate over it or call list() or len(). After evaluation the result cache keeps the rows, so iterating again reuses the results.
+
+    ## 3. fixture-story-deadline
+
+    *behavioral · deadline · 1m11s of 4m · hint used*
+
+    > Tell me about a time you were about to miss a deadline.
+
+    **Answer**
+
+    ```text
+    Two weeks before a launch I saw the export would slip, so I told my manager and
+    flagged the risk the same day. We cut scope to CSV only and shipped on time.
+    Since then I give estimates as ranges; I learned that the hard way.
+    ```
+
+    **Score: 90/100**
+
+    Covered:
+
+    - ✓ [2] Raised the risk early ("told my manager")
+    - ✓ [2] Cut or negotiated scope ("cut scope")
+    - ✓ [1] Says what changed afterwards ("Since then")
+
+    **Model answer**
+
+    > Two weeks before a launch I saw the export feature would slip, so I told my manager and flagged the risk the same day. We cut scope to CSV only and shipped on time; PDF followed a week later. Since then I give estimates with ranges, which I learned the hard way.
+    "#);
+}
+
+#[test]
+fn the_record_holds_what_review_needs() {
+    let dir = tempdir();
+    stdout_of(session(&dir).arg("--answers").arg(fixture("answers.txt")));
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    assert_eq!(r["preset"], "junior");
+    assert_eq!(r["seed"], 1);
+    assert_eq!(r["started_at"], "2026-03-01T09:00:00Z");
+    assert_eq!(r["status"], "complete");
+    let q = &r["questions"][2];
+    for field in [
+        "id",
+        "category",
+        "topic",
+        "prompt",
+        "answer",
+        "score",
+        "points",
+        "time_limit_s",
+        "time_used_s",
+        "hint_used",
+        "skipped",
+    ] {
+        assert!(!q[field].is_null(), "missing {field}: {q}");
+    }
+    assert_eq!(q["hint_used"], true);
+    assert_eq!(q["score"], 90.0);
+    assert_eq!(q["points"][0]["covered"], true);
+}
+
+#[test]
+fn transcripts_are_readable_by_the_owner_only() {
+    let dir = tempdir();
+    stdout_of(session(&dir).arg("--answers").arg(fixture("answers.txt")));
+    #[cfg(unix)]
+    for ext in ["json", "md"] {
+        use std::os::unix::fs::PermissionsExt;
+        let path = dir
+            .path()
+            .join(format!("transcripts/2026-03-01-0900-junior.{ext}"));
+        let mode = std::fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{ext}");
+    }
+}
+
+#[test]
+fn answers_can_come_from_piped_stdin() {
+    let dir = tempdir();
+    let answers = std::fs::read_to_string(fixture("answers.txt")).unwrap();
+    let out = stdout_of(session(&dir).write_stdin(answers));
+    assert!(
+        out.contains("Overall 97/100: strong pass for a junior role"),
+        "{out}"
+    );
+}
+
+#[test]
+fn fewer_answers_than_questions_leaves_the_rest_unanswered() {
+    let dir = tempdir();
+    let out = stdout_of(session(&dir).write_stdin("a\n.\n"));
+    assert!(
+        out.contains("2 questions had no answer in the input."),
+        "{out}"
+    );
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    assert_eq!(r["status"], "complete");
+    let states: Vec<&str> = r["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["state"].as_str().unwrap())
+        .collect();
+    assert_eq!(states, ["answered", "unanswered", "unanswered"]);
+    // A wrong option is an answer scored 0; `a` picked the first option, 80.
+    assert_eq!(r["questions"][0]["answer"], "80");
+    assert_eq!(r["questions"][0]["score"], 0.0);
+}
+
+#[test]
+fn quit_saves_and_resume_continues_where_it_stopped() {
+    let dir = tempdir();
+    session(&dir)
+        .write_stdin("B\n.\nIt is lazy: nothing is executed until\n:quit\n.\n")
+        .assert()
+        .code(130);
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    assert_eq!(r["status"], "interrupted");
+    assert_eq!(r["questions"][0]["state"], "answered");
+    // What was typed before `:quit` is kept, and offered again on resume.
+    assert_eq!(r["questions"][1]["state"], "interrupted");
+    assert_eq!(
+        r["questions"][1]["answer"],
+        "It is lazy: nothing is executed until"
+    );
+    assert_eq!(r["questions"][2]["state"], "pending");
+
+    let mut resume = rehearse(&dir);
+    resume
+        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T10:00:00Z")
+        .env("TZ", "UTC")
+        .arg("--no-builtin")
+        .arg("--bank")
+        .arg(fixture("bank-small.json"))
+        .args(["run", "--resume"])
+        .write_stdin("It is not executed until you iterate; the result cache keeps the rows.\n.\nI told my manager early and we cut scope.\n.\n");
+    let out = stdout_of(&mut resume);
+    assert!(out.contains("junior interview, resumed"), "{out}");
+    assert!(out.contains("Question 2 of 3"), "{out}");
+    assert!(!out.contains("Question 1 of 3"), "{out}");
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    assert_eq!(r["status"], "complete");
+    assert_eq!(r["questions"][1]["state"], "answered");
+    assert_eq!(r["questions"][2]["state"], "answered");
+}
+
+#[test]
+fn resume_with_nothing_to_resume_says_so() {
+    let dir = tempdir();
+    rehearse(&dir)
+        .args(["run", "--resume"])
+        .assert()
+        .code(1)
+        .stderr("error: no interrupted session in `transcripts`; start one with `rehearse run`\n");
+}
+
+#[test]
+fn an_unusable_folder_is_reported_before_anything_is_asked() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join("taken"), "a file").unwrap();
+    let output = session(&dir)
+        .args(["--dir", "taken"])
+        .write_stdin("B\n.\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        output.stdout.is_empty(),
+        "nothing may be asked: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "error: transcript folder `taken` is a file, not a folder; choose another with `--dir` or `REHEARSE_DIR`\n"
+    );
+}
+
+#[test]
+fn the_transcript_folder_comes_from_the_flag_or_the_environment() {
+    let dir = tempdir();
+    stdout_of(
+        session(&dir)
+            .env("REHEARSE_DIR", "from-env")
+            .write_stdin("B\n.\n"),
+    );
+    assert!(
+        dir.path()
+            .join("from-env/2026-03-01-0900-junior.json")
+            .exists()
+    );
+    stdout_of(
+        session(&dir)
+            .args(["--dir", "from-flag"])
+            .write_stdin("B\n.\n"),
+    );
+    assert!(
+        dir.path()
+            .join("from-flag/2026-03-01-0900-junior.json")
+            .exists()
+    );
+}
+
+#[test]
+fn skip_and_choice_by_text_are_recorded() {
+    let dir = tempdir();
+    stdout_of(session(&dir).write_stdin("8000\n.\n:skip\n.\n"));
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    assert_eq!(r["questions"][0]["score"], 100.0);
+    assert_eq!(r["questions"][1]["state"], "skipped");
+    assert_eq!(r["questions"][1]["skipped"], true);
+}
+
+#[test]
+fn dry_run_prints_the_plan_and_the_same_seed_gives_the_same_plan() {
+    let dir = tempdir();
+    let plan = |seed: &str| -> Value {
+        let out = stdout_of(rehearse(&dir).args([
+            "run",
+            "--preset",
+            "senior",
+            "--seed",
+            seed,
+            "--dry-run",
+            "--json",
+        ]));
+        serde_json::from_str(&out).unwrap()
+    };
+    let a = plan("42");
+    assert_eq!(a, plan("42"));
+    assert_ne!(a["questions"], plan("43")["questions"]);
+    let questions = a["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 9);
+    for q in questions {
+        for field in ["id", "category", "topic", "time_limit_s"] {
+            assert!(!q[field].is_null(), "{field}");
+        }
+    }
+    assert!(
+        !dir.path().join("transcripts").exists(),
+        "a dry run writes nothing"
+    );
+}
+
+#[test]
+fn dry_run_honours_minutes_questions_category_and_topic() {
+    let dir = tempdir();
+    let plan = |args: &[&str]| -> Value {
+        let mut cmd = rehearse(&dir);
+        cmd.args(["run", "--seed", "5", "--dry-run", "--json"])
+            .args(args);
+        serde_json::from_str(&stdout_of(&mut cmd)).unwrap()
+    };
+    let short = plan(&["--minutes", "15"]);
+    assert!(short["total_time_s"].as_u64().unwrap() <= 900);
+    assert_eq!(
+        plan(&["--questions", "3"])["questions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let coding = plan(&[
+        "--category",
+        "coding",
+        "--category",
+        "technical",
+        "--questions",
+        "6",
+    ]);
+    assert!(
+        coding["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["category"] == "coding" || q["category"] == "technical")
+    );
+    let orm = plan(&["--topic", "orm"]);
+    assert!(
+        orm["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["topic"] == "orm")
+    );
+}
+
+#[test]
+fn questions_from_recent_sessions_are_avoided() {
+    let dir = tempdir();
+    let first = stdout_of(rehearse(&dir).args([
+        "run",
+        "--preset",
+        "mid",
+        "--seed",
+        "8",
+        "--dry-run",
+        "--json",
+    ]));
+    let first: Value = serde_json::from_str(&first).unwrap();
+    // Sit that interview (answers run out at once: everything is recorded as unanswered).
+    stdout_of(
+        rehearse(&dir)
+            .args(["run", "--preset", "mid", "--seed", "8"])
+            .write_stdin(""),
+    );
+    let second = stdout_of(rehearse(&dir).args([
+        "run",
+        "--preset",
+        "mid",
+        "--seed",
+        "8",
+        "--dry-run",
+        "--json",
+    ]));
+    let second: Value = serde_json::from_str(&second).unwrap();
+    let ids = |v: &Value| -> Vec<String> {
+        v["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|q| q["topic"] != "closing")
+            .map(|q| q["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (a, b) = (ids(&first), ids(&second));
+    assert!(a.iter().all(|id| !b.contains(id)), "{a:?} vs {b:?}");
+}
+
+#[test]
+fn unknown_presets_and_topics_are_usage_errors() {
+    let dir = tempdir();
+    rehearse(&dir)
+        .args(["run", "--preset", "seniour", "--dry-run"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown preset `seniour` (did you mean `senior`?); run `rehearse presets` to list them\n");
+    rehearse(&dir)
+        .args(["run", "--topic", "cachng", "--dry-run"])
+        .assert()
+        .code(2)
+        .stderr("error: unknown topic `cachng` (did you mean `caching`?); run `rehearse bank list` to see the topics\n");
+}
+
+#[test]
+fn presets_are_listed_as_text_and_json() {
+    let dir = tempdir();
+    let out = stdout_of(rehearse(&dir).arg("presets"));
+    assert!(out.contains("junior") && out.contains("staff"), "{out}");
+    let json: Value =
+        serde_json::from_str(&stdout_of(rehearse(&dir).args(["presets", "--json"]))).unwrap();
+    let names: Vec<&str> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["junior", "mid", "senior", "staff"]);
+    assert_eq!(json[2]["feedback"], "at-end");
+    assert_eq!(json[0]["questions"]["choice"], 3);
+}
