@@ -159,6 +159,15 @@ pub fn clock(seconds: u32) -> String {
     }
 }
 
+/// `1 question`, `3 questions`.
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A weight or penalty as people write it: `2`, `1.5`.
 pub fn number(x: f64) -> String {
     if x.fract() == 0.0 {

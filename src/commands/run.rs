@@ -11,7 +11,7 @@ use crate::session::scripted::Scripted;
 use crate::session::signals::Signals;
 use crate::session::terminal::Terminal;
 use crate::session::{self, Setup};
-use crate::term::clock as hms;
+use crate::term::{clock as hms, count};
 use crate::transcript::record::{Asked, RECORD_VERSION, Record, State, Status};
 use crate::transcript::store::{self, Store};
 use rand_chacha::ChaCha8Rng;
@@ -287,10 +287,10 @@ fn print_plan(ctx: &Context, preset: &Preset, seed: u64, plan: &Plan, json: bool
         out,
         "{}\n",
         style.bold(&format!(
-            "{} interview · seed {seed} · {} questions · about {} minutes",
+            "{} interview · seed {seed} · {} · about {}",
             preset.name,
-            plan.questions.len(),
-            plan.total_time_s().div_ceil(60)
+            count(plan.questions.len(), "question"),
+            count(plan.total_time_s().div_ceil(60) as usize, "minute")
         ))
     );
     for (i, q) in plan.questions.iter().enumerate() {

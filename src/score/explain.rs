@@ -42,7 +42,7 @@ pub fn render(scored: &Scored, phrasings: &[Vec<String>], compact: bool, style: 
                 style.red("✗")
             };
             let head = format!("[{}] {}", number(point.weight), point.label);
-            let body = wrap_hanging(&head, width, "", "      ");
+            let body = wrap_hanging(&head, width - 4, "", "      ");
             let _ = write!(out, "  {mark} {body}");
             if point.covered {
                 let words = format!("matched {}", matches(&point.matches));
@@ -59,7 +59,7 @@ pub fn render(scored: &Scored, phrasings: &[Vec<String>], compact: bool, style: 
             out,
             "  {} {}",
             style.red("!"),
-            wrap_hanging(&head, width, "", "      ")
+            wrap_hanging(&head, width - 4, "", "      ")
         );
         let words = format!("because of \"{}\"", pitfall.evidence);
         out.push_str(&style.dim(&wrap_hanging(&words, width, "      ", "      ")));

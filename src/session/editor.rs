@@ -51,6 +51,8 @@ pub struct Spec<'a> {
     pub label: String,
     /// Seconds allowed, or `None` without a timer.
     pub limit_s: Option<u32>,
+    /// Seconds already used (an interrupted answer being resumed).
+    pub used_s: u32,
     /// Submit at zero.
     pub strict: bool,
     /// Text to start with (an interrupted answer being resumed).
@@ -286,7 +288,8 @@ fn terminal_error(source: std::io::Error) -> Error {
 impl<W: Write> Editor<'_, W> {
     /// Seconds left (negative in overtime), or `None` without a timer.
     fn remaining(&self) -> Option<i64> {
-        let used = i64::from(seconds_between(self.start, self.clock.now()));
+        let used =
+            i64::from(seconds_between(self.start, self.clock.now())) + i64::from(self.spec.used_s);
         self.spec.limit_s.map(|limit| i64::from(limit) - used)
     }
 
@@ -335,7 +338,8 @@ impl<W: Write> Editor<'_, W> {
             ":skip" => Some(Outcome::Skip),
             ":quit" => Some(Outcome::Quit),
             ":hint" => {
-                self.buffer.drop_line();
+                // The command goes; the candidate goes on typing on this line.
+                self.buffer.clear_line();
                 self.hint_shown = true;
                 return Step::Changed;
             }

@@ -33,6 +33,8 @@ pub struct Ask<'a> {
     pub time_limit_s: u32,
     /// Text typed before an interruption, offered again on resume.
     pub prefill: &'a str,
+    /// Seconds already spent on it before an interruption.
+    pub used_s: u32,
     /// Whether a clock runs at all.
     pub timer: bool,
     /// Whether the answer is cut at the deadline.
@@ -66,7 +68,11 @@ pub enum Reply {
 /// The start screen's facts.
 pub struct Intro<'a> {
     pub preset: &'a Preset,
+    /// Questions still to ask.
     pub questions: usize,
+    /// Questions in the whole interview.
+    pub total: usize,
+    /// Time allowed for the questions still to ask.
     pub total_time_s: u32,
     pub timer: bool,
     pub strict: bool,
@@ -130,10 +136,19 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
     // The record says `interrupted` until the last question is done, so a
     // crash or kill -9 leaves an honest record of every answer submitted.
     record.status = Status::Interrupted;
+    let open: Vec<&Asked> = record
+        .questions
+        .iter()
+        .filter(|q| q.state.is_open())
+        .collect();
     prompter.start(&Intro {
         preset: setup.preset,
-        questions: record.questions.len(),
-        total_time_s: record.questions.iter().map(|q| q.time_limit_s).sum(),
+        questions: open.len(),
+        total: record.questions.len(),
+        total_time_s: open
+            .iter()
+            .map(|q| q.time_limit_s.saturating_sub(q.time_used_s))
+            .sum(),
         timer: setup.timer,
         strict: setup.strict,
         resumed,
@@ -171,6 +186,7 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
             question,
             time_limit_s: record.questions[i].time_limit_s,
             prefill: &prefill,
+            used_s: record.questions[i].time_used_s,
             timer: setup.timer,
             strict: setup.strict,
         };

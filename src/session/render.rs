@@ -5,7 +5,7 @@ use super::{Ask, HINT_PENALTY, Intro};
 use crate::bank::Category;
 use crate::preset::Feedback;
 use crate::score::explain::out_of_100;
-use crate::term::{Style, clock, number, wrap, wrap_hanging};
+use crate::term::{Style, clock, count, number, wrap, wrap_hanging};
 use crate::transcript::record::{Asked, Record, State, Status};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -26,7 +26,10 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
         Feedback::AtEnd => "feedback at the end",
     };
     let time = if intro.timer {
-        format!("about {} minutes", intro.total_time_s.div_ceil(60))
+        format!(
+            "about {}",
+            count(intro.total_time_s.div_ceil(60) as usize, "minute")
+        )
     } else {
         "no timer".to_string()
     };
@@ -153,7 +156,11 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
             (style.red("✗"), String::new())
         };
         let line = format!("[{}] {}{words}", number(p.weight), p.label);
-        let _ = write!(out, "  {mark} {}", wrap_hanging(&line, width, "", "      "));
+        let _ = write!(
+            out,
+            "  {mark} {}",
+            wrap_hanging(&line, width - 4, "", "      ")
+        );
     }
     for p in asked.pitfalls.iter().filter(|p| p.asserted) {
         let line = format!("[-{}] {} (\"{}\")", number(p.penalty), p.label, p.evidence);
@@ -205,12 +212,11 @@ pub fn finish(record: &Record, transcript: &Path, style: &Style) -> String {
             );
         }
         let verdict = summary.verdict.phrase(&record.preset);
-        let _ = writeln!(
-            out,
-            "\n  {} {}",
-            style.bold(&format!("Overall {}:", out_of_100(summary.overall))),
-            verdict
-        );
+        let overall = match record.status {
+            Status::Complete => format!("Overall {}:", out_of_100(summary.overall)),
+            Status::Interrupted => format!("So far {}:", out_of_100(summary.overall)),
+        };
+        let _ = writeln!(out, "\n  {} {verdict}", style.bold(&overall));
     }
     let unanswered = record
         .questions

@@ -99,7 +99,7 @@ impl<'a> Scripted<'a> {
                             signal,
                         });
                     }
-                    let elapsed = seconds_between(start, self.clock.now());
+                    let elapsed = seconds_between(start, self.clock.now()) + ask.used_s;
                     if ask.timer && ask.strict && elapsed >= ask.time_limit_s {
                         return Err(Reply::Answer {
                             text: String::new(),

@@ -115,6 +115,7 @@ impl Prompter for Terminal<'_> {
         let spec = Spec {
             label: format!("question {} of {}", ask.number, ask.total),
             limit_s: ask.timer.then_some(ask.time_limit_s),
+            used_s: ask.used_s,
             strict: ask.strict,
             prefill: ask.prefill,
             hint: ask.question.hints.first().map(String::as_str),

@@ -3,5 +3,6 @@
 
 mod bank;
 mod common;
+mod pty;
 mod run;
 mod score;

@@ -1,0 +1,140 @@
+//! The interactive session through a pseudo terminal: the raw-mode editor,
+//! its countdown, submitting, and stopping mid-answer. Timeouts are generous;
+//! nothing here depends on timing.
+
+use crate::common::{fixture, tempdir};
+use expectrl::process::unix::{Signal, WaitStatus};
+use expectrl::session::OsSession as Session;
+use expectrl::{ControlCode, Expect};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+/// `rehearse run` on the fixture's one technical question, in a pseudo terminal.
+fn interview(dir: &Path) -> Session {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TZ", "UTC")
+        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T09:00:00Z")
+        .env_remove("REHEARSE_DIR")
+        .arg("--no-builtin")
+        .arg("--bank")
+        .arg(fixture("bank-small.json"))
+        .args([
+            "run",
+            "--preset",
+            "junior",
+            "--category",
+            "technical",
+            "--seed",
+            "1",
+        ]);
+    let mut session = expectrl::Session::spawn(cmd).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session.expect("Press Enter to begin.").unwrap();
+    session.send("\r").unwrap();
+    // The live countdown above the answer.
+    session.expect("2:40 left · question 1 of 1").unwrap();
+    session
+}
+
+fn record(dir: &Path) -> Value {
+    let path = dir.join("transcripts/2026-03-01-0900-junior.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn exit_code(session: &Session) -> i32 {
+    match session.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("unexpected end: {other:?}"),
+    }
+}
+
+#[test]
+fn an_answer_typed_in_the_editor_is_submitted_with_a_dot_line() {
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    s.send("It is lazy: nothing is executed until\r").unwrap();
+    s.send("you iterate over it. Café ✓ oops").unwrap();
+    // Backspace four times removes " oops".
+    s.send("\x7f\x7f\x7f\x7f\x7f\r").unwrap();
+    s.send(".\r").unwrap();
+    s.expect("✓ submitted").unwrap();
+    s.expect("fixture-orm-lazy · 75/100").unwrap();
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let r = record(dir.path());
+    assert_eq!(r["status"], "complete");
+    assert_eq!(
+        r["questions"][0]["answer"],
+        "It is lazy: nothing is executed until\nyou iterate over it. Café ✓"
+    );
+}
+
+#[test]
+fn a_paste_of_many_lines_arrives_whole() {
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    // Bracketed paste: blank lines inside do not end the answer.
+    s.send("\x1b[200~line one\n\nline three\x1b[201~").unwrap();
+    s.send("\x04").unwrap(); // Ctrl-D submits
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+    assert_eq!(
+        record(dir.path())["questions"][0]["answer"],
+        "line one\n\nline three"
+    );
+}
+
+#[test]
+fn ctrl_c_mid_answer_keeps_what_was_typed() {
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    s.send("half an answer about the result cache").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect("Continue with: rehearse run --resume 2026-03-01-0900-junior")
+        .unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 130);
+    let r = record(dir.path());
+    assert_eq!(r["status"], "interrupted");
+    assert_eq!(r["questions"][0]["state"], "interrupted");
+    assert_eq!(
+        r["questions"][0]["answer"],
+        "half an answer about the result cache"
+    );
+}
+
+#[test]
+fn sigterm_mid_answer_keeps_what_was_typed() {
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    s.send("typed before the signal").unwrap();
+    s.expect("typed before the signal").unwrap();
+    s.get_process_mut().kill(Signal::SIGTERM).unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 143);
+    let r = record(dir.path());
+    assert_eq!(r["status"], "interrupted");
+    assert_eq!(r["questions"][0]["answer"], "typed before the signal");
+}
+
+#[test]
+fn hint_and_skip_commands_work_in_the_editor() {
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    s.send(":hint\r").unwrap();
+    s.expect("hint: When does the database actually get hit?")
+        .unwrap();
+    s.send(":skip\r").unwrap();
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let q = &record(dir.path())["questions"][0];
+    assert_eq!(q["state"], "skipped");
+    assert_eq!(q["hint_used"], true);
+}
