@@ -33,13 +33,19 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
     } else {
         "no timer".to_string()
     };
+    let questions = if intro.questions == intro.total {
+        count(intro.questions, "question")
+    } else {
+        format!(
+            "{} of {} left",
+            intro.questions,
+            count(intro.total, "question")
+        )
+    };
     let _ = writeln!(
         out,
         "{}\n",
-        style.dim(&format!(
-            "{} questions · {time} · {feedback}",
-            intro.questions
-        ))
+        style.dim(&format!("{questions} · {time} · {feedback}"))
     );
     let how = if interactive {
         format!(
@@ -202,13 +208,17 @@ pub fn finish(record: &Record, transcript: &Path, style: &Style) -> String {
     let _ = writeln!(out, "\n{}", style.bold(&title));
     if let Some(summary) = &record.summary {
         for c in &summary.categories {
+            let mean = if c.done == 0 {
+                "not reached".to_string()
+            } else {
+                format!("mean {:>3}", c.mean.round())
+            };
             let _ = writeln!(
                 out,
-                "  {:14} {:>3} of {:<3} answered   mean {:>3}",
+                "  {:14} {:>3} of {:<3} answered   {mean}",
                 c.category.as_str(),
                 c.answered,
-                c.asked,
-                c.mean.round()
+                c.asked
             );
         }
         let verdict = summary.verdict.phrase(&record.preset);

@@ -55,13 +55,15 @@ pub fn render(record: &Record) -> String {
         out.push_str("\n## Summary\n\n");
         out.push_str("| Category | Questions | Answered | Mean |\n|---|---:|---:|---:|\n");
         for c in &summary.categories {
+            let mean = if c.done == 0 {
+                "–".to_string()
+            } else {
+                c.mean.round().to_string()
+            };
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} |",
-                c.category,
-                c.asked,
-                c.answered,
-                c.mean.round()
+                "| {} | {} | {} | {mean} |",
+                c.category, c.asked, c.answered
             );
         }
         let asked: usize = summary.categories.iter().map(|c| c.asked).sum();

@@ -43,6 +43,7 @@ pub fn summarize(questions: &[Asked], preset: &Preset) -> Option<Summary> {
                     .iter()
                     .filter(|(q, _)| q.state == State::Answered)
                     .count(),
+                done: mine.len(),
                 mean,
             })
         })

@@ -197,6 +197,9 @@ pub struct CategorySummary {
     pub asked: usize,
     /// Of those, answered (not skipped, not unanswered, not pending).
     pub answered: usize,
-    /// Mean score over the ones done.
+    /// Of those, done: answered, skipped or left unanswered (not pending).
+    #[serde(default)]
+    pub done: usize,
+    /// Mean score over the ones done (0 when none is).
     pub mean: f64,
 }

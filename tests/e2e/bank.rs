@@ -349,3 +349,32 @@ fn color_always_colours_and_no_color_is_honoured() {
     ]));
     assert!(!never.contains('\x1b'));
 }
+
+/// The README's example bank is valid, and its model answer earns full marks.
+#[test]
+fn the_readme_example_bank_is_valid() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = &readme[readme.find("## Question banks").unwrap()..];
+    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + section[start..].find("```").unwrap();
+    let dir = tempdir();
+    let path = dir.path().join("example.json");
+    std::fs::write(&path, &section[start..end]).unwrap();
+    rehearse(&dir)
+        .args(["bank", "validate"])
+        .arg(&path)
+        .assert()
+        .success();
+    let bank: Value = serde_json::from_str(&section[start..end]).unwrap();
+    let model = bank["questions"][0]["model_answer"].as_str().unwrap();
+    let out = stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(&path)
+            .args(["score", "orm-queryset-lazy", "--json", "--answer", "-"])
+            .write_stdin(model),
+    );
+    let scored: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(scored["score"], 100.0, "{out}");
+}
