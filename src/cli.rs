@@ -63,6 +63,12 @@ pub enum Command {
     /// Measure how well the scorer agrees with human grades (JSON Lines)
     Eval(EvalArgs),
 
+    /// STAR-structure and delivery feedback on a story you prepared
+    #[command(
+        after_help = "Examples:\n  rehearse star my-conflict-story.txt\n  pbpaste | rehearse star\n  rehearse star --eval ../shared/eval/star-dev.jsonl"
+    )]
+    Star(StarArgs),
+
     /// Print a shell completion script, e.g. `rehearse completions bash > ~/.local/share/bash-completion/completions/rehearse`
     Completions {
         /// The shell to complete for
@@ -152,6 +158,19 @@ pub struct ScoreArgs {
     #[arg(long, requires = "reference")]
     pub question: Option<String>,
     /// Print the score and explanation as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StarArgs {
+    /// The answer to analyse: a file, or `-` (the default) for standard input
+    #[arg(value_name = "FILE", default_value = "-", conflicts_with = "eval")]
+    pub file: PathBuf,
+    /// Measure the analyser on labelled answers (JSON Lines) instead
+    #[arg(long, value_name = "FILE")]
+    pub eval: Option<PathBuf>,
+    /// Print JSON
     #[arg(long)]
     pub json: bool,
 }

@@ -14,6 +14,7 @@ pub mod plan;
 pub mod preset;
 pub mod score;
 pub mod session;
+pub mod star;
 pub mod suggest;
 pub mod term;
 pub mod transcript;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Bank(command) => commands::bank::run(&ctx, command),
         Command::Score(args) => commands::score::run(&ctx, &args),
         Command::Eval(args) => commands::eval::run(&ctx, &args),
+        Command::Star(args) => commands::star::run(&ctx, &args),
         Command::Completions { shell } => commands::completions(shell),
     }
 }

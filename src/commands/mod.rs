@@ -6,6 +6,7 @@ pub mod eval;
 pub mod presets;
 pub mod run;
 pub mod score;
+pub mod star;
 
 use crate::bank::Bank;
 use crate::cli::Cli;

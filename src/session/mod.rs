@@ -21,6 +21,10 @@ use std::path::{Path, PathBuf};
 /// Points taken off an answer for which the hint was shown.
 pub const HINT_PENALTY: f64 = 10.0;
 
+/// A behavioral story's score blends its content (the rubric) and its STAR
+/// structure: this much content, the rest structure.
+pub const STORY_CONTENT_WEIGHT: f64 = 0.6;
+
 /// One question as the prompter presents it.
 pub struct Ask<'a> {
     /// 1-based position in the interview.
@@ -309,7 +313,16 @@ fn judge(asked: &mut Asked, question: &Question, text: String) {
     } else {
         let scored = score(&Rubric::from_question(question), &text);
         let penalty = if asked.hint_used { HINT_PENALTY } else { 0.0 };
-        asked.score = Some((scored.score - penalty).max(0.0));
+        let mut total = scored.score;
+        if question.is_story() {
+            let report = crate::star::analyse(&text);
+            total = crate::score::round1(
+                STORY_CONTENT_WEIGHT * scored.score + (1.0 - STORY_CONTENT_WEIGHT) * report.score,
+            );
+            asked.content_score = Some(scored.score);
+            asked.star = Some(report);
+        }
+        asked.score = Some((total - penalty).max(0.0));
         asked.points = scored.points;
         asked.pitfalls = scored.pitfalls.into_iter().filter(|p| p.asserted).collect();
     }

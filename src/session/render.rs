@@ -177,6 +177,9 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
             wrap_hanging(&line, width, "", "      ")
         );
     }
+    if let (Some(star), Some(content)) = (&asked.star, asked.content_score) {
+        out.push_str(&star_line(star, content, style));
+    }
     if asked.hint_used {
         let _ = writeln!(
             out,
@@ -194,6 +197,46 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
     if !asked.model_answer.is_empty() {
         let _ = writeln!(out, "\n  {}", style.bold("Model answer"));
         out.push_str(&style.dim(&wrap(&asked.model_answer, width, "  ")));
+    }
+    out
+}
+
+/// A story's STAR parts, its two scores, and the top three suggestions.
+fn star_line(star: &crate::star::Report, content: f64, style: &Style) -> String {
+    let parts = [
+        ("S", star.situation.present),
+        ("T", star.task.present),
+        ("A", star.action.present),
+        ("R", star.result.present),
+        ("lesson", star.lesson.present),
+    ]
+    .iter()
+    .map(|(name, present)| {
+        if *present {
+            style.green(&format!("✓{name}"))
+        } else {
+            style.red(&format!("✗{name}"))
+        }
+    })
+    .collect::<Vec<_>>()
+    .join(" ");
+    let mut out = format!(
+        "\n  STAR {parts}  {}\n",
+        style.dim(&format!(
+            "content {} · structure {} · who acts: {} · about {} spoken",
+            content.round(),
+            star.score.round(),
+            star.first_person.as_str(),
+            clock(star.speaking_time_s)
+        ))
+    );
+    for suggestion in star.suggestions.iter().take(3) {
+        out.push_str(&wrap_hanging(
+            &format!("→ {suggestion}"),
+            style.width,
+            "  ",
+            "    ",
+        ));
     }
     out
 }

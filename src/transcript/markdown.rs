@@ -4,6 +4,7 @@
 use super::record::{Asked, Record, State, Status};
 use crate::bank::Category;
 use crate::score::explain::out_of_100;
+use crate::session::STORY_CONTENT_WEIGHT;
 use crate::term::{clock, number};
 use std::fmt::Write as _;
 
@@ -164,6 +165,24 @@ fn question(out: &mut String, n: usize, q: &Asked) {
                 p.label,
                 p.evidence
             );
+        }
+    }
+    if let Some(star) = &q.star {
+        let content = q.content_score.unwrap_or(0.0);
+        let _ = writeln!(
+            out,
+            "\n**STAR structure** (score = {:.0}% content {} + {:.0}% structure {})\n",
+            STORY_CONTENT_WEIGHT * 100.0,
+            content.round(),
+            (1.0 - STORY_CONTENT_WEIGHT) * 100.0,
+            star.score.round()
+        );
+        out.push_str(&crate::star::render::markdown(star));
+        if !star.suggestions.is_empty() {
+            out.push_str("\nSuggestions:\n\n");
+            for suggestion in &star.suggestions {
+                let _ = writeln!(out, "- {suggestion}");
+            }
         }
     }
     if q.category == Category::Choice

@@ -113,6 +113,13 @@ pub struct Asked {
     /// Misconceptions the answer asserted.
     #[serde(default)]
     pub pitfalls: Vec<PitfallResult>,
+    /// Behavioral stories: the rubric score before it was blended with the
+    /// structure score into `score`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_score: Option<f64>,
+    /// Behavioral stories: the STAR-structure and delivery analysis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub star: Option<crate::star::Report>,
     /// Time allowed, in seconds.
     pub time_limit_s: u32,
     /// Time taken, in seconds.
@@ -154,6 +161,8 @@ impl Asked {
             score: None,
             points: Vec::new(),
             pitfalls: Vec::new(),
+            content_score: None,
+            star: None,
             time_limit_s,
             time_used_s: 0,
             overtime_s: 0,

@@ -6,3 +6,4 @@ mod common;
 mod pty;
 mod run;
 mod score;
+mod star;
