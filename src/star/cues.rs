@@ -65,9 +65,31 @@ static PAST_ACTION: LazyLock<Regex> = LazyLock::new(|| {
 
 static SUBJECTLESS_ACTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?:also|then|first|and|so|finally|next)\s+)?(?P<verb>\w+ed|{IRREGULAR_PAST})\s+(?:the|a|an|my|our|his|her|their|it|them|him|up|through|over|out|on|with|to|into|back|\w+ing|\d+|every|all|some|two|three|four|five)\b"
+        r"^(?:(?:also|then|first|and|so|finally|next)\s+)?(?P<verb>\w+ed|{IRREGULAR_PAST})\s+\S"
     ))
 });
+
+/// Past participles that open descriptions rather than steps ("Based on…").
+const NOT_STEPS: &[&str] = &[
+    "based",
+    "called",
+    "named",
+    "related",
+    "required",
+    "given",
+    "supposed",
+    "located",
+    "built",
+    "used",
+    "needed",
+    "interested",
+    "excited",
+    "worried",
+    "scared",
+    "tired",
+    "bored",
+    "stuck",
+];
 
 static LEADING_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -229,9 +251,10 @@ pub fn led_by_speaker(text: &str) -> bool {
 /// A clause that starts with a past verb and no subject, as in bullet
 /// points ("- spent 20 minutes with support").
 pub fn subjectless_action(text: &str) -> bool {
-    SUBJECTLESS_ACTION
-        .captures(text)
-        .is_some_and(|c| !is_state(&c["verb"]))
+    SUBJECTLESS_ACTION.captures(text).is_some_and(|c| {
+        let verb = c["verb"].to_lowercase();
+        !is_state(&verb) && !NOT_STEPS.contains(&verb.as_str())
+    })
 }
 
 /// What someone usually does or would do: habits and hypotheticals.
@@ -283,7 +306,7 @@ pub static TIME_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that state an outcome.
 pub static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\bwent\s+(?:from|down|up|away)\b|\b(?:dropped|fell|rose|shrank)\b|\bdown\s+to\b|\b(?:reduced|improved|increased|decreased|halved|doubled|tripled|saved|sped up)\b|\b(?:stopped|disappeared|recovered|came back)\b|\b(?:was|were|is|are)\s+back\b|\bback to normal\b|\bagain\b|\bhaven'?t had\b|\bhasn'?t\s+(?:failed|happened|broken|come back)\b|\bno (?:more|longer)\b|\b(?:shipped|delivered|launched|released|went out|went live|finished)\b[^.]*\b(?:on time|early|late|ahead|in (?:one|two|three|\d+)|the next day|with no downtime|without)\b|\b(?:was|were|is|are)\s+(?:all\s+)?(?:ready|done|finished|green|fixed|closed|resolved|merged|live|gone|stable|empty|much|way|a lot)\b|\bfixed\s+in\b|\b(?:passed|approved|agreed|signed off|signed|thanked|accepted)\b|\b(?:is|are)\s+now\b|\bgot\s+(?:a lot\s+)?(?:better|faster)\b|\b(?:happier|faster|fewer|quicker)\b|\binstead of\b[^.]*\d|\b(?:zero|0)\s+\w+|\bnever\s+(?:again|happened)\b|\bnow\s+(?:\w+s|take|return|run|load|work|pass|fit)\b|\b(?:takes|returns|runs|loads|completes)\s+(?:in\s+)?(?:under\s+|about\s+|less than\s+)?\d",
+        r"\bwent\s+(?:from|down|up|away)\b|\b(?:dropped|fell|rose|shrank)\b|\bdown\s+to\b|\b(?:reduced|improved|increased|decreased|halved|doubled|tripled|saved|sped up)\b|\b(?:stopped|disappeared|recovered|came back)\b|\b(?:was|were|is|are)\s+back\b|\bback to normal\b|\bagain\b|\bhaven'?t had\b|\bhasn'?t\s+(?:failed|happened|broken|come back)\b|\bno (?:more|longer)\b|\b(?:shipped|delivered|launched|released|went out|went live|finished)\b[^.]*\b(?:on time|early|late|ahead|in (?:one|two|three|\d+)|the next day|with no downtime|without)\b|\b(?:was|were|is|are)\s+(?:all\s+)?(?:ready|done|finished|green|fixed|closed|resolved|merged|live|gone|stable|empty|much|way|a lot)\b|\bfixed\s+in\b|\b(?:passed|approved|agreed|signed off|signed|thanked|accepted)\b|\b(?:is|are)\s+now\b|\bgot\s+(?:a lot\s+)?(?:better|faster)\b|\b(?:happier|faster|fewer|quicker)\b|\binstead of\b[^.]*\d|\b(?:zero|0)\s+\w+|\bnever\s+(?:again|happened)\b|\bnow\s+(?:\w+s|take|return|run|load|work|pass|fit)\b|\bno(?:body| one)\s+(?:has|had|needs?)\s+to\b|\banymore\b|\bsaves?\s+\w+[^.]*\d|\b(?:takes|returns|runs|loads|completes)\s+(?:in\s+)?(?:under\s+|about\s+|less than\s+)?\d",
     )
 });
 

@@ -157,9 +157,10 @@ pub fn analyse(answer: &str) -> Report {
     // One real event, or habits and hypotheticals?
     let narrative = found
         .iter()
-        .filter(|c| (c.acted || c.scene) && !c.habitual)
+        .filter(|c| (c.acted || c.scene) && !(c.habitual && !c.lesson))
         .count();
-    let habitual = found.iter().filter(|c| c.habitual).count();
+    // "Now I always…" in a lesson is a resolution, not a habit being described.
+    let habitual = found.iter().filter(|c| c.habitual && !c.lesson).count();
     let specific_event = narrative >= 1 && narrative > habitual;
 
     let words = answer.split_whitespace().count();
@@ -182,20 +183,21 @@ pub fn analyse(answer: &str) -> Report {
         }
     };
     let mut situation = part(Part::Situation);
-    let mut task = part(Part::Task);
+    let task = part(Part::Task);
     let action = part(Part::Action);
     let mut result = part(Part::Result);
     let mut lesson = part(Part::Lesson);
     if !specific_event {
-        // A habit has no scene, no own task, no real outcome, no lesson from it.
-        for report in [&mut situation, &mut task, &mut result, &mut lesson] {
+        // A habit has no scene, no real outcome and no lesson from it (a
+        // standing responsibility, the task, can still be stated).
+        for report in [&mut situation, &mut result, &mut lesson] {
             *report = PartReport::default();
         }
     }
     let result_quantified = result.present && result.spans.iter().any(|s| MEASURE.is_match(s));
     let first_person = who_acts(&units, &parts);
-    let fillers = count_phrases(answer, FILLERS);
-    let hedges = count_phrases(answer, HEDGES);
+    let fillers = count_phrases(answer, &FILLER_PATTERNS);
+    let hedges = count_phrases(answer, &HEDGE_PATTERNS);
     let speaking_time_s = (words as f64 * 60.0 / SPEAKING_WPM).round() as u32;
 
     let mut report = Report {
@@ -336,17 +338,34 @@ fn who_acts(units: &[Unit], parts: &[Part]) -> Person {
     }
 }
 
-fn count_phrases(answer: &str, phrases: &[&str]) -> Vec<Count> {
-    let lower = answer.to_lowercase();
+/// Word-bounded patterns for a list of phrases, compiled once.
+fn phrase_patterns(phrases: &[&str]) -> Vec<(String, regex::Regex)> {
     phrases
         .iter()
         .filter_map(|phrase| {
-            let pattern = format!(r"\b{}", regex::escape(phrase.trim_end_matches(',')));
+            let word = phrase.trim_end_matches(',');
             let tail = if phrase.ends_with(',') { "," } else { r"\b" };
-            let re = regex::Regex::new(&format!("{pattern}{tail}")).ok()?;
+            let pattern = format!(r"\b{}{tail}", regex::escape(word));
+            regex::Regex::new(&pattern)
+                .ok()
+                .map(|re| (word.to_string(), re))
+        })
+        .collect()
+}
+
+static FILLER_PATTERNS: std::sync::LazyLock<Vec<(String, regex::Regex)>> =
+    std::sync::LazyLock::new(|| phrase_patterns(FILLERS));
+static HEDGE_PATTERNS: std::sync::LazyLock<Vec<(String, regex::Regex)>> =
+    std::sync::LazyLock::new(|| phrase_patterns(HEDGES));
+
+fn count_phrases(answer: &str, patterns: &[(String, regex::Regex)]) -> Vec<Count> {
+    let lower = answer.to_lowercase();
+    patterns
+        .iter()
+        .filter_map(|(word, re)| {
             let count = re.find_iter(&lower).count();
             (count > 0).then(|| Count {
-                word: phrase.trim_end_matches(',').to_string(),
+                word: word.clone(),
                 count,
             })
         })

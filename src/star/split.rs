@@ -32,7 +32,7 @@ pub struct Unit {
 }
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(situation|context|background|task|goal|action|actions|what i did|result|results|outcome|impact|lesson|lessons|learnings?|what i learned)\s*[:\-–—]\s*")
+    Regex::new(r"(?i)^\s*(situation|context|background|task|goal|challenge|action|actions|what i did|result|results|outcome|impact|lesson|lessons|learnings?|what i learned|[star])\s*[:\-–—]\s*")
         .expect("constant regex")
 });
 static BULLET: LazyLock<Regex> =
@@ -45,7 +45,7 @@ static SENTENCE_END: LazyLock<Regex> =
 /// dropped; words after it (like "in the end", which marks a result) stay
 /// with the next clause.
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<cut>\s*;\s+|\s+[—–]\s+|,\s+(?:and\s+)?(?:so|then)\s+|,?\s+but\s+|,?\s+and\s+)(?P<keep>in\s+the\s+end|afterwards|after\s+that|eventually|finally|as\s+a\s+result|(?:the|his|her|their|its|our|support|customers|users|sales|everyone|nobody|complaints)\b)?")
+    Regex::new(r"(?i)(?P<cut>\s*;\s+|\s+[—–]\s+|,\s+(?:and\s+)?(?:so|then)\s+|,?\s+but\s+|\s+so\s+|,?\s+and\s+)(?P<keep>in\s+the\s+end|now\s+i\b|nobody\b|no\s+one\b|afterwards|after\s+that|eventually|finally|as\s+a\s+result|(?:the|his|her|their|its|our|support|customers|users|sales|everyone|nobody|complaints)\b)?")
         .expect("constant regex")
 });
 /// "When the provider went down(,) I paused…": the when-clause sets the scene.
@@ -102,10 +102,10 @@ pub fn units(answer: &str) -> Vec<Unit> {
 
 fn header_of(name: &str) -> Header {
     match name.to_lowercase().as_str() {
-        "situation" | "context" | "background" => Header::Situation,
-        "task" | "goal" => Header::Task,
-        "action" | "actions" | "what i did" => Header::Action,
-        "result" | "results" | "outcome" | "impact" => Header::Result,
+        "situation" | "context" | "background" | "s" => Header::Situation,
+        "task" | "goal" | "challenge" | "t" => Header::Task,
+        "action" | "actions" | "what i did" | "a" => Header::Action,
+        "result" | "results" | "outcome" | "impact" | "r" => Header::Result,
         _ => Header::Lesson,
     }
 }
@@ -157,8 +157,24 @@ fn clauses(sentence: &str) -> Vec<(usize, &str)> {
         // "and" only cuts before a result marker or, after a comma, where
         // someone or something else becomes the subject ("…, and the page
         // was quicker").
-        let and = m.as_str().trim().trim_start_matches(',').trim() == "and";
-        if and {
+        let word = m
+            .as_str()
+            .trim()
+            .trim_start_matches(',')
+            .trim()
+            .to_lowercase();
+        // A bare "so" inside a step usually gives its purpose ("so every PR
+        // had to pass"); it only cuts before a consequence for others ("so
+        // nobody has to copy…").
+        if word == "so" && !m.as_str().starts_with(',') {
+            let consequence = c
+                .name("keep")
+                .is_some_and(|k| k.as_str().to_lowercase().starts_with("no"));
+            if !consequence {
+                continue;
+            }
+        }
+        if word == "and" {
             let marker = c.name("keep").map(|k| k.as_str().to_lowercase());
             let subject_change = m.as_str().starts_with(',')
                 && marker.as_deref().is_some_and(|k| {

@@ -260,3 +260,41 @@ proptest! {
         prop_assert!((0.0..=100.0).contains(&r.score));
     }
 }
+
+/// A guard against regressions, on two sets of labelled answers written for
+/// this project independently of the analyser (tests/fixtures/star/). The
+/// thresholds are the targets rehearse is held to, not the figures it
+/// reaches today; see the README for those and for the first measurement on
+/// answers never seen.
+#[test]
+fn labelled_answers_meet_the_targets() {
+    for name in ["holdout.jsonl", "fresh.jsonl"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/star")
+            .join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let rows = eval::load(&path, &text).unwrap();
+        let e = eval::evaluate(&rows);
+        for (part, b) in [
+            ("situation", &e.situation),
+            ("task", &e.task),
+            ("result", &e.result),
+        ] {
+            assert!(
+                b.balanced_accuracy >= 0.85,
+                "{name} {part}: {:.2}",
+                b.balanced_accuracy
+            );
+        }
+        assert!(e.action.f1 >= 0.95, "{name} action F1 {:.2}", e.action.f1);
+        assert!(
+            e.result_quantified.balanced_accuracy >= 0.9,
+            "{name} measured result"
+        );
+        assert!(
+            e.specific_event.balanced_accuracy >= 0.8,
+            "{name} specific event"
+        );
+        assert!(e.first_person.accuracy >= 0.8, "{name} who acts");
+    }
+}
