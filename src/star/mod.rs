@@ -125,6 +125,12 @@ impl Cues {
     fn action(&self) -> bool {
         self.acted || self.habitual
     }
+
+    /// Describes a habit or a hypothetical; "now I always…" in a lesson is a
+    /// resolution, not a habit.
+    fn describes_habit(&self) -> bool {
+        self.habitual && !self.lesson
+    }
 }
 
 fn cues(unit: &Unit) -> Cues {
@@ -157,10 +163,9 @@ pub fn analyse(answer: &str) -> Report {
     // One real event, or habits and hypotheticals?
     let narrative = found
         .iter()
-        .filter(|c| (c.acted || c.scene) && !(c.habitual && !c.lesson))
+        .filter(|c| (c.acted || c.scene) && !c.describes_habit())
         .count();
-    // "Now I always…" in a lesson is a resolution, not a habit being described.
-    let habitual = found.iter().filter(|c| c.habitual && !c.lesson).count();
+    let habitual = found.iter().filter(|c| c.describes_habit()).count();
     let specific_event = narrative >= 1 && narrative > habitual;
 
     let words = answer.split_whitespace().count();
