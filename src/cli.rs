@@ -26,6 +26,19 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `run --focus` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FocusChoice {
+    /// Questions due for review and new ones, in turn
+    Mixed,
+    /// Questions due for review first, most overdue first
+    Due,
+    /// Questions last answered below the pass mark first
+    Weak,
+    /// Questions never asked first
+    New,
+}
+
 /// `--color` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -42,6 +55,12 @@ pub enum Command {
     /// Sit a timed mock interview; the transcript is saved after every answer
     #[command(after_help = RUN_HELP)]
     Run(RunArgs),
+
+    /// Past sessions: list them, show one, see progress, retry, export
+    #[command(
+        after_help = "Examples:\n  rehearse review\n  rehearse review show latest\n  rehearse review stats\n  rehearse review retry latest\n  rehearse review export --format csv > sessions.csv"
+    )]
+    Review(ReviewArgs),
 
     /// Show what the junior, mid, senior and staff interviews are made of
     Presets {
@@ -112,6 +131,10 @@ pub struct RunArgs {
     /// interview
     #[arg(long, value_name = "N")]
     pub seed: Option<u64>,
+    /// Which questions to favour: due for review and new in turn (mixed),
+    /// due first, weak first, or new first
+    #[arg(long, value_enum, default_value_t = FocusChoice::Mixed)]
+    pub focus: FocusChoice,
     /// Print the planned questions and ask nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -137,9 +160,76 @@ pub struct RunArgs {
         value_name = "ID",
         num_args = 0..=1,
         default_missing_value = "latest",
-        conflicts_with_all = ["preset", "questions", "minutes", "categories", "topic", "seed", "dry_run"]
+        conflicts_with_all = ["preset", "questions", "minutes", "categories", "topic", "seed", "dry_run", "focus"]
     )]
     pub resume: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    #[command(subcommand)]
+    pub command: Option<ReviewCommand>,
+    /// Folder of transcripts [default: transcripts/, or REHEARSE_DIR]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub dir: Option<PathBuf>,
+    /// Print the list as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReviewCommand {
+    /// Show one session's transcript, with earlier scores beside the new ones
+    Show {
+        /// `latest`, a session id (see `rehearse review`) or a path to a transcript
+        #[arg(value_name = "ID|latest|PATH")]
+        which: String,
+    },
+    /// Progress per category, topic and preset, with trends and weak topics
+    Stats {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Sit again the questions a session scored below the pass mark on
+    Retry {
+        /// `latest` or a session id
+        #[arg(value_name = "ID|latest")]
+        which: String,
+        /// Print the planned questions and ask nothing
+        #[arg(long)]
+        dry_run: bool,
+        /// With --dry-run: print the plan as JSON
+        #[arg(long, requires = "dry_run")]
+        json: bool,
+        /// Read the answers from FILE, each ended by a line holding only `.`
+        #[arg(long, value_name = "FILE")]
+        answers: Option<PathBuf>,
+        /// No clock: no time limits and no overtime
+        #[arg(long, conflicts_with = "strict_time")]
+        no_timer: bool,
+        /// Submit an answer as it stands when its time runs out
+        #[arg(long)]
+        strict_time: bool,
+    },
+    /// One row per answered question, for a spreadsheet
+    Export {
+        /// `csv` or `json`
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to FILE instead of standard output
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `review export --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row
+    Csv,
+    /// A JSON array of objects
+    Json,
 }
 
 #[derive(Debug, Args)]

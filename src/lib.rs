@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod plan;
 pub mod preset;
+pub mod review;
 pub mod score;
 pub mod session;
 pub mod star;
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Run(args) => commands::run::run(&ctx, &args),
         Command::Presets { json } => commands::presets::run(&ctx, json),
+        Command::Review(args) => commands::review::run(&ctx, args),
         Command::Bank(command) => commands::bank::run(&ctx, command),
         Command::Score(args) => commands::score::run(&ctx, &args),
         Command::Eval(args) => commands::eval::run(&ctx, &args),

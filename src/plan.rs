@@ -5,6 +5,7 @@
 use crate::bank::{Category, Level, Question, model::CLOSING_TOPIC};
 use crate::error::{Error, Result};
 use crate::preset::Preset;
+use crate::review::schedule::Card;
 use rand_chacha::rand_core::Rng;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,6 +21,24 @@ pub struct Request {
     pub categories: Vec<Category>,
     /// Only this topic (`--topic`).
     pub topic: Option<String>,
+    /// Which questions to favour (`--focus`).
+    pub focus: Focus,
+}
+
+/// Which questions an interview favours, among those at the right level.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    /// Questions due for review and new ones, alternately; then the rest,
+    /// recently asked ones last.
+    #[default]
+    Mixed,
+    /// Questions due for review first, most overdue first; then new ones.
+    Due,
+    /// Questions last answered below the pass mark first, lowest mean
+    /// first; then due ones, then new ones.
+    Weak,
+    /// Questions never asked first; then due ones.
+    New,
 }
 
 /// What past sessions say about each question.
@@ -27,6 +46,8 @@ pub struct Request {
 pub struct History {
     /// Per question id: how it went before (see `Seen`).
     pub seen: BTreeMap<String, Seen>,
+    /// The time now (Unix seconds), to tell which questions are due.
+    pub now: i64,
 }
 
 /// One question's past, from the stored session records.
@@ -36,6 +57,8 @@ pub struct Seen {
     pub last_asked: i64,
     /// Whether it was asked in one of the most recent sessions.
     pub recent: bool,
+    /// Its place in the spaced-repetition schedule, once answered.
+    pub card: Option<Card>,
 }
 
 /// One question of the plan.
@@ -197,20 +220,55 @@ impl<'a> Pools<'a> {
             (request.categories.is_empty() || request.categories.contains(&q.category))
                 && request.topic.as_ref().is_none_or(|t| &q.topic == t)
         };
-        let tier = |q: &Question| -> Tier {
-            let seen = history.seen.get(&q.id);
-            // Never asked first, then asked long ago, then recent ones.
-            let asked = seen.map_or(0, |s| if s.recent { 2 } else { 1 });
-            (level_distance(q, preset.levels), asked)
+        let now = history.now;
+        let key = |q: &Question| keys.get(q.id.as_str()).copied().unwrap_or(0);
+        let seen = |q: &Question| history.seen.get(&q.id);
+        let card = |q: &Question| seen(q).and_then(|s| s.card.as_ref());
+        let due = |q: &Question| card(q).is_some_and(|c| c.is_due(now));
+        let new = |q: &Question| seen(q).is_none();
+        let settled = |q: &Question| !seen(q).is_some_and(|s| s.recent);
+        let weak = |q: &Question| card(q).is_some_and(Card::is_weak);
+        // Classes by focus: lower comes first.
+        let class = |q: &Question| -> u8 {
+            let order: &[bool] = match request.focus {
+                Focus::Mixed => &[due(q) || new(q), settled(q)],
+                Focus::Due => &[due(q), new(q), settled(q)],
+                Focus::Weak => &[weak(q), due(q), new(q), settled(q)],
+                Focus::New => &[new(q), due(q), settled(q)],
+            };
+            order.iter().position(|b| *b).unwrap_or(order.len()) as u8
         };
-        let rank = |q: &Question| {
-            let seen = history.seen.get(&q.id);
-            (
-                tier(q),
-                seen.map_or(i64::MIN, |s| s.last_asked),
-                keys.get(q.id.as_str()).copied().unwrap_or(0),
+        // Mixed: due and new questions take turns, so new ones keep coming.
+        let mut due_order: Vec<&Question> = bank.iter().filter(|q| due(q)).collect();
+        due_order.sort_by_key(|q| (card(q).map_or(0, |c| c.due_at), key(q)));
+        let mut new_order: Vec<&Question> = bank.iter().filter(|q| new(q)).collect();
+        new_order.sort_by_key(|q| key(q));
+        let turn: BTreeMap<&str, u64> = due_order
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), 2 * i as u64))
+            .chain(
+                new_order
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| (q.id.as_str(), 2 * i as u64 + 1)),
             )
+            .collect();
+        let within = |q: &Question| -> (i64, u64) {
+            match request.focus {
+                Focus::Mixed if due(q) || new(q) => {
+                    (0, turn.get(q.id.as_str()).copied().unwrap_or(0))
+                }
+                Focus::Weak if weak(q) => (
+                    (card(q).map_or(0.0, |c| c.mean_score) * 10.0) as i64,
+                    key(q),
+                ),
+                _ if due(q) => (card(q).map_or(0, |c| c.due_at), key(q)),
+                _ => (seen(q).map_or(i64::MIN, |s| s.last_asked), key(q)),
+            }
         };
+        let tier = |q: &Question| -> Tier { (level_distance(q, preset.levels), class(q)) };
+        let rank = |q: &Question| (tier(q), within(q));
         let mut by_category: BTreeMap<Category, Vec<(Tier, &Question)>> = BTreeMap::new();
         let mut closing = Vec::new();
         for q in bank.iter().filter(|q| allowed(q)) {

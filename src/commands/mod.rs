@@ -4,6 +4,7 @@
 pub mod bank;
 pub mod eval;
 pub mod presets;
+pub mod review;
 pub mod run;
 pub mod score;
 pub mod star;

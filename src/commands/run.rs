@@ -5,8 +5,9 @@ use crate::bank::{self, Bank};
 use crate::cli::RunArgs;
 use crate::clock::{self, Clock};
 use crate::error::{Error, Result};
-use crate::plan::{self, History, Plan, Request, Seen};
+use crate::plan::{self, Focus, History, Plan, Request, Seen};
 use crate::preset::{self, PRESETS, Preset};
+use crate::review::schedule::{self, Attempt};
 use crate::session::scripted::Scripted;
 use crate::session::signals::Signals;
 use crate::session::terminal::Terminal;
@@ -17,6 +18,7 @@ use crate::transcript::store::{self, Store};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, IsTerminal};
 
@@ -37,7 +39,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     for warning in &warnings {
         warn(warning);
     }
-    let history = history(&records);
+    let history = history(&records, clock.now());
     let seed = args.seed.unwrap_or_else(random_seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
@@ -69,16 +71,41 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         questions,
         summary: None,
     };
+    let sitting = Sitting::new(args, interactive);
     sit(
         ctx,
-        args,
+        &sitting,
         &bank,
         preset,
         &store,
         &mut record,
         clock.as_ref(),
-        interactive,
     )
+}
+
+/// How a session is sat: where answers come from and how time works.
+#[derive(Debug, Clone, Default)]
+pub struct Sitting {
+    /// Whether a person answers in this terminal (else answers are scripted).
+    pub interactive: bool,
+    /// `--answers FILE`.
+    pub answers: Option<std::path::PathBuf>,
+    /// `--no-timer`.
+    pub no_timer: bool,
+    /// `--strict-time`.
+    pub strict_time: bool,
+}
+
+impl Sitting {
+    /// From `run`'s flags.
+    pub fn new(args: &RunArgs, interactive: bool) -> Sitting {
+        Sitting {
+            interactive,
+            answers: args.answers.clone(),
+            no_timer: args.no_timer,
+            strict_time: args.strict_time,
+        }
+    }
 }
 
 /// Continues an interrupted session.
@@ -120,36 +147,24 @@ fn resume(
     }
     let preset = preset::find(&record.preset)?;
     let store = Store::open(dir)?;
-    let strict = record.strict_time;
-    let timer = record.timer;
-    let args = RunArgs {
-        strict_time: strict,
-        no_timer: !timer,
-        ..args.clone()
+    // The session keeps the time rules it started with.
+    let sitting = Sitting {
+        no_timer: !record.timer,
+        strict_time: record.strict_time,
+        ..Sitting::new(args, interactive)
     };
-    sit(
-        ctx,
-        &args,
-        bank,
-        preset,
-        &store,
-        &mut record,
-        clock,
-        interactive,
-    )
+    sit(ctx, &sitting, bank, preset, &store, &mut record, clock)
 }
 
 /// Runs the session with the right prompter and maps its ending to an exit.
-#[allow(clippy::too_many_arguments)]
-fn sit(
+pub fn sit(
     ctx: &Context,
-    args: &RunArgs,
+    args: &Sitting,
     bank: &Bank,
     preset: &Preset,
     store: &Store,
     record: &mut Record,
     clock: &dyn Clock,
-    interactive: bool,
 ) -> Result<()> {
     let signals = Signals::install()?;
     let setup = Setup {
@@ -161,7 +176,7 @@ fn sit(
         timer: !args.no_timer,
         strict: args.strict_time,
     };
-    let ending = if interactive {
+    let ending = if args.interactive {
         let mut prompter = Terminal::new(ctx.screen, clock, &signals);
         session::run(&setup, record, &mut prompter)?
     } else {
@@ -227,20 +242,29 @@ fn request(args: &RunArgs, bank: &Bank) -> Result<Request> {
         minutes: args.minutes,
         categories,
         topic: args.topic.clone(),
+        focus: match args.focus {
+            crate::cli::FocusChoice::Mixed => Focus::Mixed,
+            crate::cli::FocusChoice::Due => Focus::Due,
+            crate::cli::FocusChoice::Weak => Focus::Weak,
+            crate::cli::FocusChoice::New => Focus::New,
+        },
     })
 }
 
-/// What past sessions say about each question: when it was last asked and
-/// whether that was in one of the recent sessions.
-pub fn history(records: &[Record]) -> History {
-    let mut history = History::default();
+/// What past sessions say about each question: when it was last asked,
+/// whether that was in one of the recent sessions, and its place in the
+/// spaced-repetition schedule (each answer judged against the pass mark of
+/// the preset it was given under).
+pub fn history(records: &[Record], now: jiff::Timestamp) -> History {
+    let mut history = History {
+        now: now.as_second(),
+        ..History::default()
+    };
+    let mut attempts: BTreeMap<&str, Vec<Attempt>> = BTreeMap::new();
     // Records come newest first.
     for (n, record) in records.iter().enumerate() {
-        let when = record
-            .started_at
-            .parse::<jiff::Timestamp>()
-            .map(|t| t.as_second())
-            .unwrap_or(0);
+        let when = record.started_seconds();
+        let pass = preset::find(&record.preset).map_or(60.0, |p| p.pass);
         for q in record
             .questions
             .iter()
@@ -248,10 +272,22 @@ pub fn history(records: &[Record]) -> History {
         {
             let seen = history.seen.entry(q.id.clone()).or_insert(Seen {
                 last_asked: when,
-                recent: false,
+                ..Seen::default()
             });
             seen.last_asked = seen.last_asked.max(when);
             seen.recent |= n < RECENT_SESSIONS;
+            if let Some(score) = q.counted_score().filter(|_| q.state != State::Unanswered) {
+                attempts.entry(&q.id).or_default().push(Attempt {
+                    at: when,
+                    score,
+                    pass,
+                });
+            }
+        }
+    }
+    for (id, answers) in attempts {
+        if let Some(seen) = history.seen.get_mut(id) {
+            seen.card = schedule::card(&answers);
         }
     }
     history
@@ -272,7 +308,13 @@ struct PlanOutput<'a> {
     questions: &'a [plan::Planned],
 }
 
-fn print_plan(ctx: &Context, preset: &Preset, seed: u64, plan: &Plan, json: bool) -> Result<()> {
+pub fn print_plan(
+    ctx: &Context,
+    preset: &Preset,
+    seed: u64,
+    plan: &Plan,
+    json: bool,
+) -> Result<()> {
     if json {
         return emit(&to_json(&PlanOutput {
             preset: preset.name,

@@ -109,6 +109,7 @@ fn recent_questions_are_avoided_so_every_level_has_several_distinct_interviews()
                     Seen {
                         last_asked: session as i64,
                         recent: true,
+                        card: None,
                     },
                 );
             }
@@ -140,6 +141,7 @@ fn long_ago_questions_come_back_before_recent_ones() {
             Seen {
                 last_asked: 100 + i as i64,
                 recent: i != 0,
+                card: None,
             },
         );
     }
@@ -320,4 +322,102 @@ fn interviews_are_ordered_like_real_ones() {
             }
         }
     }
+}
+
+/// Technical questions for seniors, as the planner would consider them.
+fn senior_technical() -> Vec<String> {
+    bank()
+        .into_iter()
+        .filter(|q| q.category == Category::Technical && q.levels.contains(&Level::Senior))
+        .map(|q| q.id)
+        .collect()
+}
+
+/// A history where the first `due` questions are due for review (answered
+/// well long ago), the next `weak` were answered poorly and are not due yet,
+/// and the next `fresh` were answered well recently and are not due.
+fn schedule_history(ids: &[String], due: usize, weak: usize, fresh: usize) -> History {
+    use crate::review::schedule::{Attempt, card};
+    let day = 86_400;
+    let now = 100 * day;
+    let mut history = History {
+        now,
+        ..History::default()
+    };
+    let mut add = |id: &String, at: i64, score: f64, recent: bool| {
+        let answers = [Attempt {
+            at,
+            score,
+            pass: 65.0,
+        }];
+        history.seen.insert(
+            id.clone(),
+            Seen {
+                last_asked: at,
+                recent,
+                card: card(&answers),
+            },
+        );
+    };
+    for id in &ids[..due] {
+        add(id, now - 10 * day, 90.0, false);
+    }
+    for id in &ids[due..due + weak] {
+        add(id, now - day / 2, 20.0, true);
+    }
+    for id in &ids[due + weak..due + weak + fresh] {
+        add(id, now - day / 2, 95.0, true);
+    }
+    history
+}
+
+fn technical_plan(history: &History, focus: Focus, n: usize) -> Vec<String> {
+    let request = Request {
+        categories: vec![Category::Technical],
+        questions: Some(n),
+        focus,
+        ..Request::default()
+    };
+    run("senior", &request, history, 4)
+        .questions
+        .into_iter()
+        .map(|q| q.id)
+        .collect()
+}
+
+#[test]
+fn focus_due_puts_questions_due_for_review_first() {
+    let ids = senior_technical();
+    let history = schedule_history(&ids, 3, 3, 3);
+    let plan = technical_plan(&history, Focus::Due, 3);
+    assert!(plan.iter().all(|id| ids[..3].contains(id)), "{plan:?}");
+}
+
+#[test]
+fn focus_weak_puts_poorly_answered_questions_first_even_before_they_are_due() {
+    let ids = senior_technical();
+    let history = schedule_history(&ids, 3, 3, 3);
+    let plan = technical_plan(&history, Focus::Weak, 3);
+    assert!(plan.iter().all(|id| ids[3..6].contains(id)), "{plan:?}");
+}
+
+#[test]
+fn focus_new_puts_questions_never_asked_first() {
+    let ids = senior_technical();
+    let history = schedule_history(&ids, 3, 3, 3);
+    let plan = technical_plan(&history, Focus::New, 3);
+    assert!(plan.iter().all(|id| !ids[..9].contains(id)), "{plan:?}");
+}
+
+#[test]
+fn the_default_mix_brings_due_questions_back_and_keeps_new_ones_coming() {
+    let ids = senior_technical();
+    let history = schedule_history(&ids, 6, 0, 0);
+    let plan = technical_plan(&history, Focus::Mixed, 4);
+    let due = plan.iter().filter(|id| ids[..6].contains(id)).count();
+    assert_eq!(due, 2, "two due and two new in turn: {plan:?}");
+    // Questions answered well recently stay away while others remain.
+    let history = schedule_history(&ids, 0, 0, 6);
+    let plan = technical_plan(&history, Focus::Mixed, 4);
+    assert!(plan.iter().all(|id| !ids[..6].contains(id)), "{plan:?}");
 }

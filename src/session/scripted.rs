@@ -203,17 +203,14 @@ impl Prompter for Scripted<'_> {
             Err(reply) => return Ok(reply),
         };
         self.clock.typed(1);
-        Ok(match text.trim() {
-            ":skip" => Reply::Skip { hint_used: false },
-            ":quit" => Reply::Quit {
-                partial: String::new(),
-                hint_used: false,
-            },
-            answer => Reply::Answer {
-                text: pick_option(&ask.question.options, answer),
+        // Command lines work as for open questions; what remains names the option.
+        Ok(match read_commands(&text) {
+            Reply::Answer { text, .. } => Reply::Answer {
+                text: pick_option(&ask.question.options, &text),
                 hint_used: false,
                 cut: false,
             },
+            other => other,
         })
     }
 

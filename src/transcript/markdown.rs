@@ -6,10 +6,17 @@ use crate::bank::Category;
 use crate::score::explain::out_of_100;
 use crate::session::STORY_CONTENT_WEIGHT;
 use crate::term::{clock, number};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Renders a session record as markdown.
 pub fn render(record: &Record) -> String {
+    render_with(record, &BTreeMap::new())
+}
+
+/// Renders a session record as markdown, with the score each question got
+/// in an earlier session (`id` → (day, score)) beside the new one.
+pub fn render_with(record: &Record, earlier: &BTreeMap<String, (String, f64)>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Mock interview: {}\n", record.preset);
     let _ = writeln!(out, "- Started: {}", readable_time(&record.started_at));
@@ -77,12 +84,12 @@ pub fn render(record: &Record) -> String {
     }
     for (i, q) in record.questions.iter().enumerate() {
         out.push('\n');
-        question(&mut out, i + 1, q);
+        question(&mut out, i + 1, q, earlier.get(&q.id));
     }
     out
 }
 
-fn question(out: &mut String, n: usize, q: &Asked) {
+fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64)>) {
     let _ = writeln!(out, "## {n}. {}\n", q.id);
     let mut facts = vec![format!("{} · {}", q.category, q.topic)];
     match q.state {
@@ -127,7 +134,10 @@ fn question(out: &mut String, n: usize, q: &Asked) {
         }
     }
     if let Some(score) = q.score {
-        let _ = writeln!(out, "\n**Score: {}**", out_of_100(score));
+        let before = earlier
+            .map(|(day, s)| format!(" (earlier: {} on {day})", out_of_100(*s)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "\n**Score: {}**{before}", out_of_100(score));
     }
     let covered: Vec<_> = q.points.iter().filter(|p| p.covered).collect();
     let missed: Vec<_> = q.points.iter().filter(|p| !p.covered).collect();

@@ -55,6 +55,16 @@ pub enum Status {
     Interrupted,
 }
 
+impl Record {
+    /// When the interview started, in Unix seconds (0 if unreadable).
+    pub fn started_seconds(&self) -> i64 {
+        self.started_at
+            .parse::<jiff::Timestamp>()
+            .map(|t| t.as_second())
+            .unwrap_or(0)
+    }
+}
+
 impl Status {
     pub fn as_str(self) -> &'static str {
         match self {

@@ -4,6 +4,7 @@
 mod bank;
 mod common;
 mod pty;
+mod review;
 mod run;
 mod score;
 mod star;

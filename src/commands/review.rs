@@ -1,0 +1,335 @@
+//! `rehearse review` and its subcommands.
+
+use super::run::{Sitting, print_plan, sit};
+use super::{Context, emit, to_json, warn};
+use crate::cli::{ExportFormat, ReviewArgs, ReviewCommand};
+use crate::clock;
+use crate::error::Result;
+use crate::plan::{Plan, Planned};
+use crate::preset::{self, Verdict};
+use crate::review::stats::{self, Stats, sparkline};
+use crate::review::{self, Sessions, export, pretty};
+use crate::transcript::markdown;
+use crate::transcript::record::{Asked, RECORD_VERSION, Record, State, Status};
+use crate::transcript::store::{self, Store, write_atomic};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::Path;
+
+pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
+    let dir = store::resolve_dir(args.dir.as_deref());
+    let sessions = Sessions::load(&dir);
+    for warning in &sessions.warnings {
+        warn(warning);
+    }
+    match args.command {
+        None => list(ctx, &dir, &sessions, args.json),
+        Some(ReviewCommand::Show { which }) => show(ctx, &dir, &sessions, &which),
+        Some(ReviewCommand::Stats { json }) => stats(ctx, &dir, &sessions, json),
+        Some(ReviewCommand::Retry {
+            which,
+            dry_run,
+            json,
+            answers,
+            no_timer,
+            strict_time,
+        }) => {
+            let interactive = answers.is_none() && std::io::stdin().is_terminal();
+            let sitting = Sitting {
+                interactive,
+                answers,
+                no_timer,
+                strict_time,
+            };
+            retry(ctx, &dir, &sessions, &which, dry_run, json, &sitting)
+        }
+        Some(ReviewCommand::Export { format, output }) => {
+            export(&sessions, format, output.as_deref())
+        }
+    }
+}
+
+/// One session in `review --json`.
+#[derive(Serialize)]
+struct Listed<'a> {
+    id: &'a str,
+    started_at: &'a str,
+    preset: &'a str,
+    /// Overall score, absent before any question was done.
+    score: Option<f64>,
+    verdict: Option<Verdict>,
+    status: Status,
+    answered: usize,
+    total: usize,
+}
+
+fn list(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
+    if json {
+        let rows: Vec<Listed> = sessions
+            .records
+            .iter()
+            .map(|r| {
+                let (answered, total) = review::progress(r);
+                Listed {
+                    id: &r.id,
+                    started_at: &r.started_at,
+                    preset: &r.preset,
+                    score: r.summary.as_ref().map(|s| s.overall),
+                    verdict: r.summary.as_ref().map(|s| s.verdict),
+                    status: r.status,
+                    answered,
+                    total,
+                }
+            })
+            .collect();
+        return emit(&to_json(&rows)?);
+    }
+    if sessions.records.is_empty() {
+        return emit(&format!(
+            "No sessions in `{}` yet. Start one with `rehearse run`.\n",
+            dir.display()
+        ));
+    }
+    let style = &ctx.style;
+    let id_width = sessions
+        .records
+        .iter()
+        .map(|r| r.id.len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    let mut out = String::new();
+    let header = format!(
+        "  {:id_width$}  {:>7}  {:>5}  {:10}  {}",
+        "SESSION", "DONE", "SCORE", "VERDICT", "STATUS"
+    );
+    let _ = writeln!(out, "{}", style.dim(&header));
+    for r in &sessions.records {
+        let (done, total) = review::progress(r);
+        let score = r
+            .summary
+            .as_ref()
+            .map_or("–".to_string(), |s| s.overall.round().to_string());
+        let verdict = r.summary.as_ref().map_or("–", |s| s.verdict.as_str());
+        let status = match r.status {
+            Status::Complete => style.green("complete"),
+            Status::Interrupted => style.yellow("interrupted"),
+        };
+        let _ = writeln!(
+            out,
+            "  {}  {:>7}  {:>5}  {:10}  {status}",
+            style.cyan(&format!("{:id_width$}", r.id)),
+            format!("{done} of {total}"),
+            score,
+            verdict
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n{} session{}. `rehearse review show latest` shows the newest; `rehearse review stats` shows progress.",
+        sessions.records.len(),
+        if sessions.records.len() == 1 { "" } else { "s" }
+    );
+    emit(&out)
+}
+
+fn show(ctx: &Context, dir: &Path, sessions: &Sessions, which: &str) -> Result<()> {
+    if sessions.records.is_empty() && !Path::new(which).exists() {
+        return Err(review::empty(dir));
+    }
+    let record = sessions.find(dir, which)?;
+    let earlier = sessions.earlier_scores(&record);
+    let text = markdown::render_with(&record, &earlier);
+    // Formatted for a terminal; the markdown itself when piped.
+    if std::io::stdout().is_terminal() || ctx.style.color {
+        return emit(&pretty::render(&text, &ctx.style));
+    }
+    emit(&text)
+}
+
+fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
+    let clock = clock::from_env()?;
+    let figures = stats::compute(&sessions.records, clock.now().as_second());
+    if json {
+        return emit(&to_json(&figures)?);
+    }
+    if figures.sessions == 0 {
+        return emit(&format!(
+            "No answered questions in `{}` yet. Start a session with `rehearse run`.\n",
+            dir.display()
+        ));
+    }
+    emit(&render_stats(&figures, &ctx.style))
+}
+
+fn render_stats(s: &Stats, style: &crate::term::Style) -> String {
+    let mut out = String::new();
+    let table = |out: &mut String, title: &str, label: &str, rows: &[stats::Row]| {
+        let width = rows
+            .iter()
+            .map(|r| r.name.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(8);
+        let _ = writeln!(out, "{}", style.bold(title));
+        let header = format!(
+            "  {label:width$}  {:>8}  {:>4}  {:>4}  {:>4}  TREND",
+            "SESSIONS", "MEAN", "LAST", "BEST"
+        );
+        let _ = writeln!(out, "{}", style.dim(&header));
+        for r in rows {
+            let _ = writeln!(
+                out,
+                "  {:width$}  {:>8}  {:>4}  {:>4}  {:>4}  {}",
+                r.name,
+                r.sessions,
+                r.mean.round(),
+                r.last.round(),
+                r.best.round(),
+                style.cyan(&sparkline(&r.trend))
+            );
+        }
+        out.push('\n');
+    };
+    let _ = writeln!(
+        out,
+        "{}\n",
+        style.dim(&format!(
+            "{} session{} with answers; trends show the mean per session, oldest first, on a 0–100 scale",
+            s.sessions,
+            if s.sessions == 1 { "" } else { "s" }
+        ))
+    );
+    table(&mut out, "By category", "CATEGORY", &s.categories);
+    table(&mut out, "By topic, weakest first", "TOPIC", &s.topics);
+    if !s.presets.is_empty() {
+        table(&mut out, "By preset, overall score", "PRESET", &s.presets);
+    }
+    if !s.weakest.is_empty() {
+        let _ = writeln!(out, "{}", style.bold("Practise next"));
+        for w in &s.weakest {
+            let _ = writeln!(
+                out,
+                "  {:16} mean {:>3}   {}",
+                w.topic,
+                w.mean.round(),
+                style.cyan(&w.command)
+            );
+        }
+        out.push('\n');
+    }
+    match s.due {
+        0 => out.push_str("No questions are due for review today.\n"),
+        n => {
+            let _ = writeln!(
+                out,
+                "{n} question{} due for review: {}",
+                if n == 1 { " is" } else { "s are" },
+                style.cyan("rehearse run --focus due")
+            );
+        }
+    }
+    out
+}
+
+fn retry(
+    ctx: &Context,
+    dir: &Path,
+    sessions: &Sessions,
+    which: &str,
+    dry_run: bool,
+    json: bool,
+    sitting: &Sitting,
+) -> Result<()> {
+    if sessions.records.is_empty() {
+        return Err(review::empty(dir));
+    }
+    let original = sessions.find(dir, which)?;
+    let preset = preset::find(&original.preset)?;
+    let below: Vec<&Asked> = original
+        .questions
+        .iter()
+        .filter(|q| q.state != State::Pending && q.state != State::Interrupted)
+        .filter(|q| q.counted_score().is_some_and(|s| s < preset.pass))
+        .collect();
+    if below.is_empty() {
+        return emit(&format!(
+            "Every question of `{}` reached the pass mark ({}); there is nothing to retry.\n",
+            original.id, preset.pass
+        ));
+    }
+    let bank = ctx.bank()?;
+    let mut plan = Plan {
+        questions: Vec::new(),
+    };
+    let mut questions = Vec::new();
+    for q in &below {
+        let Some(question) = bank.find(&q.id) else {
+            warn(&format!(
+                "question `{}` is no longer in the bank; it is left out",
+                q.id
+            ));
+            continue;
+        };
+        let limit = preset.time_limit(question.category, question.time_limit_s);
+        plan.questions.push(Planned {
+            id: q.id.clone(),
+            category: question.category,
+            topic: question.topic.clone(),
+            time_limit_s: limit,
+        });
+        questions.push(Asked::pending(question, limit));
+    }
+    if dry_run {
+        return print_plan(ctx, preset, original.seed, &plan, json);
+    }
+    let store = Store::open(dir)?;
+    let clock = clock::from_env()?;
+    let now = clock.now();
+    let stamp = now
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d-%H%M")
+        .to_string();
+    let mut record = Record {
+        format_version: RECORD_VERSION,
+        id: store.new_id(&stamp, &format!("{}-retry", preset.name)),
+        preset: preset.name.to_string(),
+        seed: original.seed,
+        started_at: now.to_string(),
+        updated_at: now.to_string(),
+        status: Status::Interrupted,
+        strict_time: sitting.strict_time,
+        timer: !sitting.no_timer,
+        questions,
+        summary: None,
+    };
+    sit(
+        ctx,
+        sitting,
+        &bank,
+        preset,
+        &store,
+        &mut record,
+        clock.as_ref(),
+    )
+}
+
+fn export(sessions: &Sessions, format: ExportFormat, output: Option<&Path>) -> Result<()> {
+    let rows = export::rows(&sessions.records);
+    let text = match format {
+        ExportFormat::Csv => export::csv(&rows),
+        ExportFormat::Json => to_json(&rows)?,
+    };
+    match output {
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            emit(&format!(
+                "{} rows written to `{}`\n",
+                rows.len(),
+                path.display()
+            ))
+        }
+        None => emit(&text),
+    }
+}
