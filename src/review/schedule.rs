@@ -104,10 +104,13 @@ mod tests {
             .collect()
     }
 
+    /// Answers as (day, score), the box they lead to, and the day it is due.
+    type Case<'a> = (&'a [(i64, f64)], usize, i64);
+
     #[test]
     fn boxes_and_due_dates() {
         #[rustfmt::skip]
-        let cases: &[(&[(i64, f64)], usize, i64)] = &[
+        let cases: &[Case] = &[
             // (day, score) answers → box, due day
             (&[(0, 80.0)],                                     1, 1),
             (&[(0, 30.0)],                                     1, 1),
