@@ -125,11 +125,21 @@ fn list(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()
             verdict
         );
     }
-    let _ = writeln!(
-        out,
-        "\n{} session{}. `rehearse review show latest` shows the newest; `rehearse review stats` shows progress.",
-        sessions.records.len(),
-        if sessions.records.len() == 1 { "" } else { "s" }
+    let n = sessions.records.len();
+    let _ = writeln!(out, "\n{n} session{}.", if n == 1 { "" } else { "s" });
+    if let Some(open) = sessions
+        .records
+        .iter()
+        .find(|r| r.status == Status::Interrupted)
+    {
+        let _ = writeln!(
+            out,
+            "`rehearse run --resume {}` continues the interrupted one.",
+            open.id
+        );
+    }
+    out.push_str(
+        "`rehearse review show latest` shows the newest; `rehearse review stats` shows progress.\n",
     );
     emit(&out)
 }
@@ -141,11 +151,43 @@ fn show(ctx: &Context, dir: &Path, sessions: &Sessions, which: &str) -> Result<(
     let record = sessions.find(dir, which)?;
     let earlier = sessions.earlier_scores(&record);
     let text = markdown::render_with(&record, &earlier);
-    // Formatted for a terminal; the markdown itself when piped.
-    if std::io::stdout().is_terminal() || ctx.style.color {
+    // Formatted for a terminal (through a pager when longer than the
+    // screen); the markdown itself when piped.
+    if std::io::stdout().is_terminal() {
+        return page(&pretty::render(&text, &ctx.style));
+    }
+    if ctx.style.color {
         return emit(&pretty::render(&text, &ctx.style));
     }
     emit(&text)
+}
+
+/// Shows long output through `$PAGER` (default `less -FRX`), as git does;
+/// prints it directly when it fits the screen or no pager can be started.
+fn page(text: &str) -> Result<()> {
+    let height = crossterm::terminal::size().map_or(24, |(_, h)| usize::from(h));
+    if text.lines().count() < height {
+        return emit(text);
+    }
+    let pager = std::env::var("PAGER").unwrap_or_else(|_| "less -FRX".to_string());
+    let mut words = pager.split_whitespace();
+    let Some(program) = words.next() else {
+        return emit(text);
+    };
+    let child = std::process::Command::new(program)
+        .args(words)
+        .stdin(std::process::Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else {
+        return emit(text);
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        use std::io::Write;
+        // The reader may quit early (q in less): not an error.
+        let _ = stdin.write_all(text.as_bytes());
+    }
+    let _ = child.wait();
+    Ok(())
 }
 
 fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
@@ -282,7 +324,8 @@ fn retry(
         questions.push(Asked::pending(question, limit));
     }
     if dry_run {
-        return print_plan(ctx, preset, original.seed, &plan, json);
+        let sit_with = format!("rehearse review retry {which}");
+        return print_plan(ctx, preset, original.seed, &plan, json, &sit_with);
     }
     let store = Store::open(dir)?;
     let clock = clock::from_env()?;
@@ -302,6 +345,7 @@ fn retry(
         strict_time: sitting.strict_time,
         timer: !sitting.no_timer,
         questions,
+        retry_of: Some(original.id.clone()),
         summary: None,
     };
     sit(

@@ -44,7 +44,8 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
     if args.dry_run {
-        return print_plan(ctx, preset, seed, &plan, args.json);
+        let sit_with = format!("rehearse run --preset {} --seed {seed}", preset.name);
+        return print_plan(ctx, preset, seed, &plan, args.json, &sit_with);
     }
 
     // Before anything is asked: the folder must take the transcript.
@@ -69,6 +70,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         strict_time: args.strict_time,
         timer: !args.no_timer,
         questions,
+        retry_of: None,
         summary: None,
     };
     let sitting = Sitting::new(args, interactive);
@@ -308,12 +310,14 @@ struct PlanOutput<'a> {
     questions: &'a [plan::Planned],
 }
 
+/// Prints a plan; `sit_with` is the command that sits it.
 pub fn print_plan(
     ctx: &Context,
     preset: &Preset,
     seed: u64,
     plan: &Plan,
     json: bool,
+    sit_with: &str,
 ) -> Result<()> {
     if json {
         return emit(&to_json(&PlanOutput {
@@ -345,10 +349,6 @@ pub fn print_plan(
             q.id
         );
     }
-    let _ = writeln!(
-        out,
-        "\nSit this interview with: rehearse run --preset {} --seed {seed}",
-        preset.name
-    );
+    let _ = writeln!(out, "\nSit this interview with: {sit_with}");
     emit(&out)
 }

@@ -81,6 +81,8 @@ pub struct Intro<'a> {
     pub timer: bool,
     pub strict: bool,
     pub resumed: bool,
+    /// The session this one retries.
+    pub retry_of: Option<&'a str>,
 }
 
 /// The screen side of an interview.
@@ -156,6 +158,7 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
         timer: setup.timer,
         strict: setup.strict,
         resumed,
+        retry_of: record.retry_of.as_deref(),
     })?;
     let started = setup.clock.now();
     let mut transcript = persist(setup, record, prompter);

@@ -15,11 +15,13 @@ use std::path::Path;
 pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
     let width = style.width;
     let mut out = String::new();
-    let title = if intro.resumed {
-        format!("rehearse · {} interview, resumed", intro.preset.name)
-    } else {
-        format!("rehearse · {} interview", intro.preset.name)
-    };
+    let mut title = format!("rehearse · {} interview", intro.preset.name);
+    if let Some(original) = intro.retry_of {
+        title.push_str(&format!(", retry of {original}"));
+    }
+    if intro.resumed {
+        title.push_str(", resumed");
+    }
     let _ = writeln!(out, "{}", style.bold(&title));
     let feedback = match intro.preset.feedback {
         Feedback::AfterEach => "feedback after each answer",

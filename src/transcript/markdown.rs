@@ -20,6 +20,9 @@ pub fn render_with(record: &Record, earlier: &BTreeMap<String, (String, f64)>) -
     let mut out = String::new();
     let _ = writeln!(out, "# Mock interview: {}\n", record.preset);
     let _ = writeln!(out, "- Started: {}", readable_time(&record.started_at));
+    if let Some(original) = &record.retry_of {
+        let _ = writeln!(out, "- Retry of: `{original}`");
+    }
     let done = record
         .questions
         .iter()

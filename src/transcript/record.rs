@@ -36,6 +36,9 @@ pub struct Record {
     pub timer: bool,
     /// The planned questions, in order, with what happened to each.
     pub questions: Vec<Asked>,
+    /// The session this one retries (`review retry`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retry_of: Option<String>,
     /// Per category and overall, once at least one question is done.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,

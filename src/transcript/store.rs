@@ -128,8 +128,14 @@ impl Store {
 /// Reads one record file.
 pub fn load(path: &Path) -> std::result::Result<Record, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let value: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| format!("not a session record ({e})"))?;
+    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof | serde_json::error::Category::Syntax => format!(
+            "not valid JSON at line {} column {}; the file may be truncated",
+            e.line(),
+            e.column()
+        ),
+        _ => format!("not a session record ({e})"),
+    })?;
     let version = value
         .get("format_version")
         .and_then(serde_json::Value::as_u64)

@@ -63,8 +63,16 @@ fn the_list_is_newest_first_and_bad_files_are_skipped_with_a_warning() {
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
-        stderr.contains("warning: skipped `transcripts/truncated.json`: not a session record"),
+        stderr.contains(
+            "warning: skipped `transcripts/truncated.json`: not valid JSON at line 2 column 0; the file may be truncated"
+        ),
         "{stderr}"
+    );
+    assert!(
+        out.contains(
+            "`rehearse run --resume 2026-01-25-0900-junior` continues the interrupted one."
+        ),
+        "{out}"
     );
     assert!(stderr.contains("warning: skipped `transcripts/package.json`: not a session record (no `format_version`)"), "{stderr}");
 }
@@ -252,7 +260,12 @@ fn retry_sits_a_new_session_of_those_questions() {
     )
     .unwrap();
     assert_eq!(record["preset"], "mid");
+    assert_eq!(record["retry_of"], "2026-01-10-1800-mid");
     assert_eq!(record["questions"].as_array().unwrap().len(), 3);
+    assert!(
+        out.contains("rehearse · mid interview, retry of 2026-01-10-1800-mid"),
+        "{out}"
+    );
 }
 
 #[test]
