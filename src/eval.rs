@@ -70,17 +70,22 @@ pub fn load(path: &Path, text: &str, skip_bad: bool) -> Result<Loaded> {
     Ok(Loaded { rows, skipped })
 }
 
-fn parse_row(line: &str) -> std::result::Result<Row, String> {
+/// Parses one JSON Lines line into `T`; the message names the field at fault.
+pub fn parse_line<T: serde::de::DeserializeOwned>(line: &str) -> std::result::Result<T, String> {
     let value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("not valid JSON ({e})"))?;
-    let row: Row = serde_path_to_error::deserialize(&value).map_err(|e| {
+    serde_path_to_error::deserialize(&value).map_err(|e| {
         let path = e.path().to_string();
         if path == "." {
             e.inner().to_string()
         } else {
             format!("field `{path}`: {}", e.inner())
         }
-    })?;
+    })
+}
+
+fn parse_row(line: &str) -> std::result::Result<Row, String> {
+    let row: Row = parse_line(line)?;
     if !row.score.is_finite() {
         return Err("field `score`: must be a number".into());
     }

@@ -69,6 +69,19 @@ pub enum Reply {
     EndOfInput,
 }
 
+impl Reply {
+    /// Whether the candidate asked for the hint on the way.
+    pub fn hint_used(&self) -> bool {
+        match self {
+            Reply::Answer { hint_used, .. }
+            | Reply::Skip { hint_used }
+            | Reply::Quit { hint_used, .. }
+            | Reply::Interrupted { hint_used, .. } => *hint_used,
+            Reply::EndOfInput => false,
+        }
+    }
+}
+
 /// The start screen's facts.
 pub struct Intro<'a> {
     pub preset: &'a Preset,

@@ -113,6 +113,20 @@ impl<'a> Scripted<'a> {
     }
 }
 
+impl Scripted<'_> {
+    /// Shows the question and waits for its answer; the reply that ends the
+    /// wait instead (end of input, a signal, the strict deadline) as `Err`.
+    fn ask(&mut self, ask: &Ask) -> Result<std::result::Result<String, Reply>> {
+        let text = render::question(ask, &self.style);
+        self.say(&text)?;
+        Ok(match self.next(ask) {
+            Ok(Some(text)) => Ok(text),
+            Ok(None) => Err(Reply::EndOfInput),
+            Err(reply) => Err(reply),
+        })
+    }
+}
+
 /// Reads an answer's lines the way the editor reads typed lines: `:hint`
 /// asks for the hint, `:skip` skips, `:quit` stops, keeping what came before.
 fn read_commands(text: &str) -> Reply {
@@ -168,26 +182,14 @@ impl Prompter for Scripted<'_> {
     }
 
     fn open(&mut self, ask: &Ask) -> Result<Reply> {
-        let text = render::question(ask, &self.style);
-        self.say(&text)?;
-        let text = match self.next(ask) {
-            Ok(Some(text)) => text,
-            Ok(None) => return Ok(Reply::EndOfInput),
+        let text = match self.ask(ask)? {
+            Ok(text) => text,
             Err(reply) => return Ok(reply),
         };
         let reply = read_commands(&text);
-        let hinted = matches!(
-            reply,
-            Reply::Answer {
-                hint_used: true,
-                ..
-            } | Reply::Skip { hint_used: true }
-                | Reply::Quit {
-                    hint_used: true,
-                    ..
-                }
-        );
-        if hinted && let Some(hint) = ask.question.hints.first() {
+        if reply.hint_used()
+            && let Some(hint) = ask.question.hints.first()
+        {
             self.say(&format!("  hint: {hint}\n"))?;
         }
         self.clock.typed(text.split_whitespace().count());
@@ -195,11 +197,8 @@ impl Prompter for Scripted<'_> {
     }
 
     fn choice(&mut self, ask: &Ask) -> Result<Reply> {
-        let text = render::question(ask, &self.style);
-        self.say(&text)?;
-        let text = match self.next(ask) {
-            Ok(Some(text)) => text,
-            Ok(None) => return Ok(Reply::EndOfInput),
+        let text = match self.ask(ask)? {
+            Ok(text) => text,
             Err(reply) => return Ok(reply),
         };
         self.clock.typed(1);

@@ -36,23 +36,11 @@ pub fn load(path: &Path, text: &str) -> Result<Vec<Labelled>> {
         if line.trim().is_empty() {
             continue;
         }
-        let row: Labelled = serde_json::from_str::<serde_json::Value>(line)
-            .map_err(|e| e.to_string())
-            .and_then(|v| {
-                serde_path_to_error::deserialize(&v).map_err(|e| {
-                    let path = e.path().to_string();
-                    if path == "." {
-                        e.inner().to_string()
-                    } else {
-                        format!("field `{path}`: {}", e.inner())
-                    }
-                })
-            })
-            .map_err(|message| Error::BadLine {
-                path: path.to_path_buf(),
-                line: i + 1,
-                message,
-            })?;
+        let row: Labelled = crate::eval::parse_line(line).map_err(|message| Error::BadLine {
+            path: path.to_path_buf(),
+            line: i + 1,
+            message,
+        })?;
         rows.push(row);
     }
     if rows.is_empty() {
