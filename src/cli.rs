@@ -88,7 +88,10 @@ pub enum Command {
     )]
     Star(StarArgs),
 
-    /// Print a shell completion script, e.g. `rehearse completions bash > ~/.local/share/bash-completion/completions/rehearse`
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Example:\n  rehearse completions bash > ~/.local/share/bash-completion/completions/rehearse"
+    )]
     Completions {
         /// The shell to complete for
         shell: clap_complete::Shell,
