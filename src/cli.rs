@@ -84,7 +84,7 @@ pub enum Command {
 
     /// STAR-structure and delivery feedback on a story you prepared
     #[command(
-        after_help = "Examples:\n  rehearse star my-conflict-story.txt\n  pbpaste | rehearse star\n  rehearse star --eval ../shared/eval/star-dev.jsonl"
+        after_help = "Examples:\n  rehearse star my-conflict-story.txt\n  pbpaste | rehearse star\n  rehearse star --eval labelled-answers.jsonl"
     )]
     Star(StarArgs),
 
