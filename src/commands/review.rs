@@ -1,6 +1,6 @@
 //! `rehearse review` and its subcommands.
 
-use super::run::{Sitting, print_plan, sit};
+use super::run::{Sitting, new_record, print_plan, sit};
 use super::{Context, emit, to_json, warn};
 use crate::cli::{ExportFormat, ReviewArgs, ReviewCommand};
 use crate::clock;
@@ -10,7 +10,7 @@ use crate::preset::{self, Verdict};
 use crate::review::stats::{self, Stats, sparkline};
 use crate::review::{self, Sessions, export, pretty};
 use crate::transcript::markdown;
-use crate::transcript::record::{Asked, RECORD_VERSION, Record, State, Status};
+use crate::transcript::record::{Asked, State, Status};
 use crate::transcript::store::{self, Store, write_atomic};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -329,25 +329,17 @@ fn retry(
     }
     let store = Store::open(dir)?;
     let clock = clock::from_env()?;
-    let now = clock.now();
-    let stamp = now
-        .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d-%H%M")
-        .to_string();
-    let mut record = Record {
-        format_version: RECORD_VERSION,
-        id: store.new_id(&stamp, &format!("{}-retry", preset.name)),
-        preset: preset.name.to_string(),
-        seed: original.seed,
-        started_at: now.to_string(),
-        updated_at: now.to_string(),
-        status: Status::Interrupted,
-        strict_time: sitting.strict_time,
-        timer: !sitting.no_timer,
+    let label = format!("{}-retry", preset.name);
+    let mut record = new_record(
+        &store,
+        &label,
+        preset,
+        original.seed,
+        clock.now(),
+        sitting,
         questions,
-        retry_of: Some(original.id.clone()),
-        summary: None,
-    };
+    );
+    record.retry_of = Some(original.id.clone());
     sit(
         ctx,
         sitting,

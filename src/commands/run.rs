@@ -7,7 +7,7 @@ use crate::clock::{self, Clock};
 use crate::error::{Error, Result};
 use crate::plan::{self, Focus, History, Plan, Request, Seen};
 use crate::preset::{self, PRESETS, Preset};
-use crate::review::schedule::{self, Attempt};
+use crate::review::schedule;
 use crate::session::scripted::Scripted;
 use crate::session::signals::Signals;
 use crate::session::terminal::Terminal;
@@ -18,7 +18,6 @@ use crate::transcript::store::{self, Store};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, IsTerminal};
 
@@ -50,30 +49,20 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
 
     // Before anything is asked: the folder must take the transcript.
     let store = Store::open(&dir)?;
-    let now = clock.now();
-    let stamp = now
-        .to_zoned(jiff::tz::TimeZone::system())
-        .strftime("%Y-%m-%d-%H%M")
-        .to_string();
     let mut questions = Vec::with_capacity(plan.questions.len());
     for planned in &plan.questions {
         questions.push(Asked::pending(bank.get(&planned.id)?, planned.time_limit_s));
     }
-    let mut record = Record {
-        format_version: RECORD_VERSION,
-        id: store.new_id(&stamp, preset.name),
-        preset: preset.name.to_string(),
-        seed,
-        started_at: now.to_string(),
-        updated_at: now.to_string(),
-        status: Status::Interrupted,
-        strict_time: args.strict_time,
-        timer: !args.no_timer,
-        questions,
-        retry_of: None,
-        summary: None,
-    };
     let sitting = Sitting::new(args, interactive);
+    let mut record = new_record(
+        &store,
+        preset.name,
+        preset,
+        seed,
+        clock.now(),
+        &sitting,
+        questions,
+    );
     sit(
         ctx,
         &sitting,
@@ -107,6 +96,37 @@ impl Sitting {
             no_timer: args.no_timer,
             strict_time: args.strict_time,
         }
+    }
+}
+
+/// A new session record, named by its start time (local) and `label`,
+/// `interrupted` until its last question is done.
+pub fn new_record(
+    store: &Store,
+    label: &str,
+    preset: &Preset,
+    seed: u64,
+    now: jiff::Timestamp,
+    sitting: &Sitting,
+    questions: Vec<Asked>,
+) -> Record {
+    let stamp = now
+        .to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%Y-%m-%d-%H%M")
+        .to_string();
+    Record {
+        format_version: RECORD_VERSION,
+        id: store.new_id(&stamp, label),
+        preset: preset.name.to_string(),
+        seed,
+        started_at: now.to_string(),
+        updated_at: now.to_string(),
+        status: Status::Interrupted,
+        strict_time: sitting.strict_time,
+        timer: !sitting.no_timer,
+        questions,
+        retry_of: None,
+        summary: None,
     }
 }
 
@@ -262,11 +282,9 @@ pub fn history(records: &[Record], now: jiff::Timestamp) -> History {
         now: now.as_second(),
         ..History::default()
     };
-    let mut attempts: BTreeMap<&str, Vec<Attempt>> = BTreeMap::new();
     // Records come newest first.
     for (n, record) in records.iter().enumerate() {
         let when = record.started_seconds();
-        let pass = preset::find(&record.preset).map_or(60.0, |p| p.pass);
         for q in record
             .questions
             .iter()
@@ -278,16 +296,9 @@ pub fn history(records: &[Record], now: jiff::Timestamp) -> History {
             });
             seen.last_asked = seen.last_asked.max(when);
             seen.recent |= n < RECENT_SESSIONS;
-            if let Some(score) = q.counted_score().filter(|_| q.state != State::Unanswered) {
-                attempts.entry(&q.id).or_default().push(Attempt {
-                    at: when,
-                    score,
-                    pass,
-                });
-            }
         }
     }
-    for (id, answers) in attempts {
+    for (id, answers) in schedule::attempts(records) {
         if let Some(seen) = history.seen.get_mut(id) {
             seen.card = schedule::card(&answers);
         }

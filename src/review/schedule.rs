@@ -5,6 +5,10 @@
 //! or skipped, it goes back to the first. It is due again after its box's
 //! interval: 1, 3, 7, 14 or 30 days. Pure: answers and a time in, a card out.
 
+use crate::preset;
+use crate::transcript::record::{Asked, Record, State};
+use std::collections::BTreeMap;
+
 /// Days until a question in box 1..=5 is due again.
 pub const INTERVAL_DAYS: [i64; 5] = [1, 3, 7, 14, 30];
 
@@ -57,6 +61,30 @@ impl Card {
     pub fn is_weak(&self) -> bool {
         !self.last_passed
     }
+}
+
+/// A question's score as an attempt: answered or skipped (0). Questions
+/// left unanswered by a script, not reached or interrupted are not attempts.
+pub fn attempt_score(q: &Asked) -> Option<f64> {
+    q.counted_score().filter(|_| q.state != State::Unanswered)
+}
+
+/// Every question's attempts across `records`, each judged against the pass
+/// mark of the preset its session used (60 for an unknown preset).
+pub fn attempts(records: &[Record]) -> BTreeMap<&str, Vec<Attempt>> {
+    let mut all: BTreeMap<&str, Vec<Attempt>> = BTreeMap::new();
+    for record in records {
+        let at = record.started_seconds();
+        let pass = preset::find(&record.preset).map_or(60.0, |p| p.pass);
+        for q in &record.questions {
+            if let Some(score) = attempt_score(q) {
+                all.entry(&q.id)
+                    .or_default()
+                    .push(Attempt { at, score, pass });
+            }
+        }
+    }
+    all
 }
 
 /// The card for a question from its answers (in any order); `None` when it

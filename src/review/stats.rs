@@ -1,9 +1,9 @@
 //! Progress over time: per category, per topic and per preset. Pure: records
 //! and a time in, figures out.
 
-use super::schedule::{self, Attempt};
+use super::schedule;
 use crate::preset;
-use crate::transcript::record::{Record, State};
+use crate::transcript::record::Record;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -98,15 +98,11 @@ pub fn compute(records: &[Record], now: i64) -> Stats {
     let mut categories: BTreeMap<String, Acc> = BTreeMap::new();
     let mut topics: BTreeMap<String, Acc> = BTreeMap::new();
     let mut presets: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut attempts: BTreeMap<&str, Vec<Attempt>> = BTreeMap::new();
     let mut sessions = 0;
     for record in &ordered {
-        let when = record.started_seconds();
-        let pass = preset::find(&record.preset).map_or(60.0, |p| p.pass);
         let mut any = false;
         for q in &record.questions {
-            // Questions left unanswered by a script are not attempts.
-            let Some(score) = q.counted_score().filter(|_| q.state != State::Unanswered) else {
+            let Some(score) = schedule::attempt_score(q) else {
                 continue;
             };
             any = true;
@@ -115,11 +111,6 @@ pub fn compute(records: &[Record], now: i64) -> Stats {
                 .or_default()
                 .add(score);
             topics.entry(q.topic.clone()).or_default().add(score);
-            attempts.entry(&q.id).or_default().push(Attempt {
-                at: when,
-                score,
-                pass,
-            });
         }
         if let Some(summary) = &record.summary {
             presets
@@ -174,7 +165,7 @@ pub fn compute(records: &[Record], now: i64) -> Stats {
         rows.sort_by_key(|r| order(&r.name));
         rows
     };
-    let due = attempts
+    let due = schedule::attempts(records)
         .values()
         .filter_map(|a| schedule::card(a))
         .filter(|c| c.is_due(now))
