@@ -311,12 +311,12 @@ impl<W: Write> Editor<'_, W> {
             KeyCode::Char('c') if control => return Step::Done(Outcome::Interrupted(2)),
             KeyCode::Char('d') if control => return Step::Done(Outcome::Submit),
             KeyCode::Char('u') if control => self.buffer.clear_line(),
+            _ if is_enter(&key) => return self.enter(),
             KeyCode::Char(_) if control || key.modifiers.contains(KeyModifiers::ALT) => {
                 return Step::Unchanged;
             }
             KeyCode::Char(c) => self.buffer.insert(c),
             KeyCode::Tab => self.buffer.insert_str("\t"),
-            KeyCode::Enter => return self.enter(),
             KeyCode::Backspace => self.buffer.backspace(),
             KeyCode::Delete => self.buffer.delete(),
             KeyCode::Left => self.buffer.left(),
@@ -512,6 +512,17 @@ impl<W: Write> Editor<'_, W> {
     }
 }
 
+/// Enter, or Ctrl-J, which is what an Enter typed ahead arrives as: keys
+/// pressed before raw mode are read by the terminal's line discipline, which
+/// turns the carriage return into a line feed.
+pub fn is_enter(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Enter => true,
+        KeyCode::Char('j') => key.modifiers.contains(KeyModifiers::CONTROL),
+        _ => false,
+    }
+}
+
 /// `2:05` for 125 seconds.
 fn mmss(seconds: i64) -> String {
     format!("{}:{:02}", seconds / 60, seconds % 60)
@@ -581,6 +592,15 @@ mod tests {
         assert_eq!((b.row, b.col), (0, 2));
         b.delete();
         assert_eq!(b.text(), "abcd");
+    }
+
+    #[test]
+    fn a_line_feed_counts_as_enter() {
+        let key = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert!(is_enter(&key(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(is_enter(&key(KeyCode::Char('j'), KeyModifiers::CONTROL)));
+        assert!(!is_enter(&key(KeyCode::Char('j'), KeyModifiers::NONE)));
+        assert!(!is_enter(&key(KeyCode::Char('m'), KeyModifiers::ALT)));
     }
 
     #[test]

@@ -88,12 +88,11 @@ impl<'a> Terminal<'a> {
                 continue;
             }
             if let Ok(Event::Key(key)) = event::read() {
-                match key.code {
-                    KeyCode::Enter => return Ok(()),
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        return Err(Error::Silent { code: 130 });
-                    }
-                    _ => {}
+                if editor::is_enter(&key) {
+                    return Ok(());
+                }
+                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                    return Err(Error::Silent { code: 130 });
                 }
             }
         }

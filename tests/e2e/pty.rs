@@ -11,8 +11,19 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-/// `rehearse run` on the fixture's one technical question, in a pseudo terminal.
+/// `rehearse run` on the fixture's one technical question, in a pseudo
+/// terminal, at its first question.
 fn interview(dir: &Path) -> Session {
+    let mut session = spawn(dir);
+    session.expect("Press Enter to begin.").unwrap();
+    session.send("\r").unwrap();
+    // The live countdown above the answer.
+    session.expect("2:40 left · question 1 of 1").unwrap();
+    session
+}
+
+/// `rehearse run` on the fixture's one technical question, just started.
+fn spawn(dir: &Path) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
@@ -33,10 +44,6 @@ fn interview(dir: &Path) -> Session {
         ]);
     let mut session = expectrl::Session::spawn(cmd).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session.expect("Press Enter to begin.").unwrap();
-    session.send("\r").unwrap();
-    // The live countdown above the answer.
-    session.expect("2:40 left · question 1 of 1").unwrap();
     session
 }
 
@@ -137,4 +144,17 @@ fn hint_and_skip_commands_work_in_the_editor() {
     let q = &record(dir.path())["questions"][0];
     assert_eq!(q["state"], "skipped");
     assert_eq!(q["hint_used"], true);
+}
+
+#[test]
+fn enter_typed_before_the_prompt_still_begins() {
+    // Keys pressed before the interview reads them reach it through the
+    // terminal's line discipline, which turns Enter into a line feed.
+    let dir = tempdir();
+    let mut s = spawn(dir.path());
+    s.send("\r").unwrap();
+    s.expect("2:40 left · question 1 of 1").unwrap();
+    s.send(":quit\r").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 130);
 }
