@@ -101,8 +101,10 @@ pub enum Command {
 const RUN_HELP: &str =
     "While answering: finish with a line holding only `.` or Ctrl-D; on a line of
 its own `:hint` shows a hint (costs 10 points), `:skip` skips, `:quit` saves and
-stops (as does Ctrl-C). With stdin not a terminal, or --answers FILE, answers are
-read in order, each ended by a line holding only `.`.
+stops (as does Ctrl-C). A multiple-choice question is a menu: arrows or a letter
+mark an option, Enter picks it, `?` shows the hint, Esc skips. With stdin not a
+terminal, or --answers FILE, answers are read in order, each ended by a line
+holding only `.`.
 
 Examples:
   rehearse run --preset senior

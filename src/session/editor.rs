@@ -1,41 +1,20 @@
-//! The answer editor: a small raw-mode line editor with a live countdown on a
-//! status line above the answer.
-//!
-//! It draws with relative cursor moves only (no cursor-position queries,
-//! which a pseudo terminal may never answer), redraws its region after each
-//! batch of pending events (so a long paste costs one redraw, not one per
-//! key), and between keys refreshes only the status line.
+//! The answer editor: a small raw-mode line editor below the status line
+//! with the live countdown. It redraws after each batch of pending events
+//! (so a long paste costs one redraw, not one per key), and between keys
+//! refreshes only the status line.
 
+pub use super::region::Outcome;
+use super::region::{self, Answer, Step, Timer, is_ctrl_c, is_enter};
 use super::signals::Signals;
-use crate::clock::{Clock, seconds_between};
-use crate::error::{Error, Result};
+use crate::clock::Clock;
+use crate::error::Result;
 use crate::term::Style;
-use crossterm::cursor::{MoveToColumn, MoveUp};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use crossterm::queue;
-use crossterm::style::Print;
-use crossterm::terminal::{self, Clear, ClearType};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use std::io::Write;
-use std::time::Duration;
 use unicode_width::UnicodeWidthChar;
 
 /// Columns before each answer line.
 const GUTTER: &str = "  ";
-
-/// How the editor was left.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// A line `.` or Ctrl-D.
-    Submit,
-    /// `:skip`.
-    Skip,
-    /// `:quit`.
-    Quit,
-    /// Ctrl-C (2) or a signal.
-    Interrupted(i32),
-    /// `--strict-time` and the clock reached zero.
-    TimeUp,
-}
 
 /// The text typed and how editing ended.
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +120,59 @@ impl Buffer {
         }
     }
 
+    fn end(&mut self) {
+        self.col = self.lines[self.row].len();
+    }
+
+    /// The column where the word before the cursor starts, in this line.
+    fn word_start(&self) -> usize {
+        let line = &self.lines[self.row];
+        let mut col = self.col;
+        while col > 0 && !is_word(line[col - 1]) {
+            col -= 1;
+        }
+        while col > 0 && is_word(line[col - 1]) {
+            col -= 1;
+        }
+        col
+    }
+
+    /// To the start of the word before the cursor (Alt-B, Ctrl-Left).
+    fn word_left(&mut self) {
+        if self.col == 0 && self.row > 0 {
+            self.row -= 1;
+            self.end();
+        }
+        self.col = self.word_start();
+    }
+
+    /// To the end of the word after the cursor (Alt-F, Ctrl-Right).
+    fn word_right(&mut self) {
+        if self.col == self.lines[self.row].len() && self.row + 1 < self.lines.len() {
+            self.row += 1;
+            self.col = 0;
+        }
+        let line = &self.lines[self.row];
+        while self.col < line.len() && !is_word(line[self.col]) {
+            self.col += 1;
+        }
+        while self.col < line.len() && is_word(line[self.col]) {
+            self.col += 1;
+        }
+    }
+
+    /// Deletes the word before the cursor (Ctrl-W, Alt-Backspace); at the
+    /// start of a line, joins it to the line above.
+    fn delete_word_back(&mut self) {
+        if self.col == 0 {
+            self.backspace();
+            return;
+        }
+        let start = self.word_start();
+        self.lines[self.row].drain(start..self.col);
+        self.col = start;
+    }
+
     /// Removes the cursor's line (a command or the `.` that ended the answer).
     fn drop_line(&mut self) {
         if self.lines.len() == 1 {
@@ -190,26 +222,17 @@ impl Buffer {
     }
 }
 
-/// What a key did.
-enum Step {
-    Changed,
-    Unchanged,
-    Done(Outcome),
+/// Letters, digits and `_`: what word-wise movement skips over.
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
 }
 
-/// The editor: buffer, screen bookkeeping and clock.
-struct Editor<'a, W: Write> {
-    out: W,
+/// The editor: the buffer and what it shows besides.
+struct Editor<'a> {
     spec: &'a Spec<'a>,
     style: &'a Style,
-    clock: &'a dyn Clock,
     buffer: Buffer,
     hint_shown: bool,
-    start: jiff::Timestamp,
-    /// Rows between the top of our region and the terminal cursor.
-    cursor_row: usize,
-    /// The status line as last drawn, to redraw it only when it changes.
-    last_status: String,
 }
 
 /// Edits an answer until it is submitted or the interview stops. The
@@ -222,55 +245,19 @@ pub fn edit<W: Write>(
     signals: &Signals,
 ) -> Result<Edited> {
     let mut editor = Editor {
-        out,
         spec,
         style,
-        clock,
         buffer: Buffer::new(spec.prefill),
         hint_shown: false,
+    };
+    let timer = Timer {
+        clock,
         start: clock.now(),
-        cursor_row: 0,
-        last_status: String::new(),
+        limit_s: spec.limit_s,
+        used_s: spec.used_s,
+        strict: spec.strict,
     };
-    editor.draw(None)?;
-    let outcome = loop {
-        if let Some(signal) = signals.pending() {
-            break Outcome::Interrupted(signal);
-        }
-        if spec.strict && editor.remaining().is_some_and(|r| r <= 0) {
-            break Outcome::TimeUp;
-        }
-        if !event::poll(Duration::from_millis(200)).map_err(terminal_error)? {
-            editor.refresh_status()?;
-            continue;
-        }
-        // Take every pending event before drawing again.
-        let mut changed = false;
-        let mut done = None;
-        loop {
-            match editor.handle(event::read().map_err(terminal_error)?) {
-                Step::Changed => changed = true,
-                Step::Unchanged => {}
-                Step::Done(outcome) => {
-                    done = Some(outcome);
-                    break;
-                }
-            }
-            if !event::poll(Duration::ZERO).map_err(terminal_error)? {
-                break;
-            }
-        }
-        if let Some(outcome) = done {
-            break outcome;
-        }
-        if changed {
-            editor.draw(None)?;
-        } else {
-            editor.refresh_status()?;
-        }
-    };
-    editor.draw(Some(outcome))?;
-    editor.leave()?;
+    let outcome = region::run(out, &mut editor, &timer, signals)?;
     Ok(Edited {
         outcome,
         text: editor.buffer.text().trim_end().to_string(),
@@ -278,21 +265,7 @@ pub fn edit<W: Write>(
     })
 }
 
-fn terminal_error(source: std::io::Error) -> Error {
-    Error::Io {
-        what: "the terminal failed",
-        source,
-    }
-}
-
-impl<W: Write> Editor<'_, W> {
-    /// Seconds left (negative in overtime), or `None` without a timer.
-    fn remaining(&self) -> Option<i64> {
-        let used =
-            i64::from(seconds_between(self.start, self.clock.now())) + i64::from(self.spec.used_s);
-        self.spec.limit_s.map(|limit| i64::from(limit) - used)
-    }
-
+impl Answer for Editor<'_> {
     fn handle(&mut self, event: Event) -> Step {
         match event {
             Event::Paste(text) => {
@@ -305,16 +278,91 @@ impl<W: Write> Editor<'_, W> {
         }
     }
 
+    /// The status line, the hint when shown, and the answer's lines wrapped
+    /// to the width: never taller than the screen, showing the part around
+    /// the cursor.
+    fn layout(
+        &self,
+        ended: Option<Outcome>,
+        remaining: Option<i64>,
+    ) -> (Vec<String>, usize, usize) {
+        let (width, height) = region::size();
+        let text_width = width.saturating_sub(GUTTER.len() + 1).max(10);
+        let mut rows = vec![region::status(
+            self.style,
+            ended.map(|outcome| self.ended(outcome)),
+            remaining,
+            &self.spec.label,
+            "`.` or Ctrl-D ends · :hint :skip :quit",
+            width.saturating_sub(1),
+        )];
+        if self.hint_shown {
+            let hint = self.spec.hint.unwrap_or("no hint for this question");
+            for line in
+                crate::term::wrap(&format!("hint: {hint}"), width.saturating_sub(1), "").lines()
+            {
+                rows.push(self.style.dim(line));
+            }
+        }
+        let fixed = rows.len();
+        let mut answer: Vec<String> = Vec::new();
+        let (mut cursor_row, mut cursor_col) = (0, GUTTER.len());
+        for (r, line) in self.buffer.lines.iter().enumerate() {
+            let mut row = String::from(GUTTER);
+            let mut used = 0;
+            for (c, ch) in line.iter().enumerate() {
+                let w = ch.width().unwrap_or(0);
+                if used + w > text_width {
+                    answer.push(std::mem::replace(&mut row, String::from(GUTTER)));
+                    used = 0;
+                }
+                if r == self.buffer.row && c == self.buffer.col {
+                    (cursor_row, cursor_col) = (answer.len(), GUTTER.len() + used);
+                }
+                row.push(*ch);
+                used += w;
+            }
+            if r == self.buffer.row && self.buffer.col >= line.len() {
+                (cursor_row, cursor_col) = (answer.len(), GUTTER.len() + used);
+            }
+            answer.push(row);
+        }
+        let room = height.saturating_sub(1 + fixed).max(1);
+        let first = if answer.len() <= room {
+            0
+        } else {
+            (cursor_row + 1)
+                .saturating_sub(room)
+                .min(answer.len() - room)
+        };
+        let visible = answer.len().min(room);
+        rows.extend(answer.drain(first..first + visible));
+        (rows, fixed + cursor_row - first, cursor_col)
+    }
+}
+
+impl Editor<'_> {
     fn key(&mut self, key: KeyEvent) -> Step {
         let control = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        if is_ctrl_c(&key) {
+            return Step::Done(Outcome::Interrupted(2));
+        }
+        if is_enter(&key) {
+            return self.enter();
+        }
         match key.code {
-            KeyCode::Char('c') if control => return Step::Done(Outcome::Interrupted(2)),
             KeyCode::Char('d') if control => return Step::Done(Outcome::Submit),
             KeyCode::Char('u') if control => self.buffer.clear_line(),
-            _ if is_enter(&key) => return self.enter(),
-            KeyCode::Char(_) if control || key.modifiers.contains(KeyModifiers::ALT) => {
-                return Step::Unchanged;
-            }
+            KeyCode::Char('w') if control => self.buffer.delete_word_back(),
+            KeyCode::Backspace if control || alt => self.buffer.delete_word_back(),
+            KeyCode::Char('b') if alt => self.buffer.word_left(),
+            KeyCode::Char('f') if alt => self.buffer.word_right(),
+            KeyCode::Left if control || alt => self.buffer.word_left(),
+            KeyCode::Right if control || alt => self.buffer.word_right(),
+            KeyCode::Char('a') if control => self.buffer.col = 0,
+            KeyCode::Char('e') if control => self.buffer.end(),
+            KeyCode::Char(_) if control || alt => return Step::Unchanged,
             KeyCode::Char(c) => self.buffer.insert(c),
             KeyCode::Tab => self.buffer.insert_str("\t"),
             KeyCode::Backspace => self.buffer.backspace(),
@@ -324,7 +372,7 @@ impl<W: Write> Editor<'_, W> {
             KeyCode::Up => self.buffer.up(),
             KeyCode::Down => self.buffer.down(),
             KeyCode::Home => self.buffer.col = 0,
-            KeyCode::End => self.buffer.col = self.buffer.lines[self.buffer.row].len(),
+            KeyCode::End => self.buffer.end(),
             _ => return Step::Unchanged,
         }
         Step::Changed
@@ -357,190 +405,15 @@ impl<W: Write> Editor<'_, W> {
         }
     }
 
-    fn size(&self) -> (usize, usize) {
-        // A pseudo terminal may report 0x0: fall back to 80x24.
-        match terminal::size() {
-            Ok((w, h)) if w > 0 && h > 0 => (usize::from(w), usize::from(h)),
-            _ => (80, 24),
+    /// The status line's text once editing ended.
+    fn ended(&self, outcome: Outcome) -> String {
+        match outcome {
+            Outcome::Submit => self.style.green("✓ submitted"),
+            Outcome::Skip => self.style.yellow("skipped"),
+            Outcome::Quit | Outcome::Interrupted(_) => self.style.yellow("saved, stopping"),
+            Outcome::TimeUp => self.style.red("time is up: submitted as it stands"),
         }
     }
-
-    fn status(&self, outcome: Option<Outcome>) -> String {
-        let width = self.size().0.saturating_sub(1);
-        let clock = match (outcome, self.remaining()) {
-            (Some(Outcome::Submit), _) => self.style.green("✓ submitted"),
-            (Some(Outcome::Skip), _) => self.style.yellow("skipped"),
-            (Some(Outcome::Quit | Outcome::Interrupted(_)), _) => {
-                self.style.yellow("saved, stopping")
-            }
-            (Some(Outcome::TimeUp), _) => self.style.red("time is up: submitted as it stands"),
-            (None, None) => "no timer".to_string(),
-            (None, Some(left)) if left >= 0 => {
-                let text = format!("⏱ {} left", mmss(left));
-                if left <= 30 {
-                    self.style.yellow(&text)
-                } else {
-                    text
-                }
-            }
-            (None, Some(over)) => self.style.red(&format!("⏱ overtime +{}", mmss(-over))),
-        };
-        let help = if outcome.is_some() {
-            String::new()
-        } else {
-            " · finish with a line `.` or Ctrl-D · :hint :skip :quit".to_string()
-        };
-        let plain_len = strip_ansi(&clock).chars().count() + 3 + self.spec.label.chars().count();
-        let room = width.saturating_sub(plain_len);
-        let help: String = help.chars().take(room).collect();
-        format!("{clock} · {}{}", self.spec.label, self.style.dim(&help))
-    }
-
-    /// The rows of the region, and the row and column of the cursor in it.
-    fn layout(&self, outcome: Option<Outcome>) -> (Vec<String>, usize, usize) {
-        let (width, height) = self.size();
-        let text_width = width.saturating_sub(GUTTER.len() + 1).max(10);
-        let mut rows = vec![self.status(outcome)];
-        if self.hint_shown {
-            let hint = self.spec.hint.unwrap_or("no hint for this question");
-            for line in
-                crate::term::wrap(&format!("hint: {hint}"), width.saturating_sub(1), "").lines()
-            {
-                rows.push(self.style.dim(line));
-            }
-        }
-        let fixed = rows.len();
-        let mut answer: Vec<String> = Vec::new();
-        let (mut cursor_row, mut cursor_col) = (0, GUTTER.len());
-        for (r, line) in self.buffer.lines.iter().enumerate() {
-            let mut row = String::from(GUTTER);
-            let mut used = 0;
-            for (c, ch) in line.iter().enumerate() {
-                let w = ch.width().unwrap_or(0);
-                if used + w > text_width {
-                    answer.push(std::mem::replace(&mut row, String::from(GUTTER)));
-                    used = 0;
-                }
-                if r == self.buffer.row && c == self.buffer.col {
-                    (cursor_row, cursor_col) = (answer.len(), GUTTER.len() + used);
-                }
-                row.push(*ch);
-                used += w;
-            }
-            if r == self.buffer.row && self.buffer.col >= line.len() {
-                (cursor_row, cursor_col) = (answer.len(), GUTTER.len() + used);
-            }
-            answer.push(row);
-        }
-        // Never taller than the screen: show the part around the cursor.
-        let room = height.saturating_sub(1 + fixed).max(1);
-        let first = if answer.len() <= room {
-            0
-        } else {
-            (cursor_row + 1)
-                .saturating_sub(room)
-                .min(answer.len() - room)
-        };
-        let visible = answer.len().min(room);
-        rows.extend(answer.drain(first..first + visible));
-        (rows, fixed + cursor_row - first, cursor_col)
-    }
-
-    /// Redraws the whole region.
-    fn draw(&mut self, outcome: Option<Outcome>) -> Result<()> {
-        let (rows, row, col) = self.layout(outcome);
-        self.last_status = rows[0].clone();
-        if self.cursor_row > 0 {
-            queue!(self.out, MoveUp(self.cursor_row as u16)).map_err(terminal_error)?;
-        }
-        queue!(self.out, MoveToColumn(0), Clear(ClearType::FromCursorDown))
-            .map_err(terminal_error)?;
-        let last = rows.len() - 1;
-        for (i, text) in rows.iter().enumerate() {
-            queue!(self.out, Print(text)).map_err(terminal_error)?;
-            if i < last {
-                queue!(self.out, Print("\r\n")).map_err(terminal_error)?;
-            }
-        }
-        if last > row {
-            queue!(self.out, MoveUp((last - row) as u16)).map_err(terminal_error)?;
-        }
-        queue!(self.out, MoveToColumn(col as u16)).map_err(terminal_error)?;
-        self.out.flush().map_err(terminal_error)?;
-        self.cursor_row = row;
-        Ok(())
-    }
-
-    /// Redraws the status line only, when its text changed (the countdown).
-    fn refresh_status(&mut self) -> Result<()> {
-        let status = self.status(None);
-        if status == self.last_status {
-            return Ok(());
-        }
-        let (_, _, col) = self.layout(None);
-        if self.cursor_row > 0 {
-            queue!(self.out, MoveUp(self.cursor_row as u16)).map_err(terminal_error)?;
-        }
-        queue!(
-            self.out,
-            MoveToColumn(0),
-            Clear(ClearType::CurrentLine),
-            Print(&status)
-        )
-        .map_err(terminal_error)?;
-        if self.cursor_row > 0 {
-            queue!(
-                self.out,
-                crossterm::cursor::MoveDown(self.cursor_row as u16)
-            )
-            .map_err(terminal_error)?;
-        }
-        queue!(self.out, MoveToColumn(col as u16)).map_err(terminal_error)?;
-        self.out.flush().map_err(terminal_error)?;
-        self.last_status = status;
-        Ok(())
-    }
-
-    /// Moves below the region so that what follows starts on a fresh line.
-    fn leave(&mut self) -> Result<()> {
-        let (rows, _, _) = self.layout(None);
-        let below = rows.len().saturating_sub(self.cursor_row);
-        for _ in 0..below {
-            queue!(self.out, Print("\r\n")).map_err(terminal_error)?;
-        }
-        self.out.flush().map_err(terminal_error)
-    }
-}
-
-/// Enter, or Ctrl-J, which is what an Enter typed ahead arrives as: keys
-/// pressed before raw mode are read by the terminal's line discipline, which
-/// turns the carriage return into a line feed.
-pub fn is_enter(key: &KeyEvent) -> bool {
-    match key.code {
-        KeyCode::Enter => true,
-        KeyCode::Char('j') => key.modifiers.contains(KeyModifiers::CONTROL),
-        _ => false,
-    }
-}
-
-/// `2:05` for 125 seconds.
-fn mmss(seconds: i64) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
-}
-
-/// Text without ANSI escape sequences (to measure what shows).
-fn strip_ansi(text: &str) -> String {
-    let mut out = String::new();
-    let mut escape = false;
-    for c in text.chars() {
-        match (escape, c) {
-            (false, '\x1b') => escape = true,
-            (true, 'm') => escape = false,
-            (true, _) => {}
-            (false, c) => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -595,18 +468,27 @@ mod tests {
     }
 
     #[test]
-    fn a_line_feed_counts_as_enter() {
-        let key = |code, modifiers| KeyEvent::new(code, modifiers);
-        assert!(is_enter(&key(KeyCode::Enter, KeyModifiers::NONE)));
-        assert!(is_enter(&key(KeyCode::Char('j'), KeyModifiers::CONTROL)));
-        assert!(!is_enter(&key(KeyCode::Char('j'), KeyModifiers::NONE)));
-        assert!(!is_enter(&key(KeyCode::Char('m'), KeyModifiers::ALT)));
-    }
-
-    #[test]
-    fn clock_text() {
-        assert_eq!(mmss(125), "2:05");
-        assert_eq!(mmss(0), "0:00");
-        assert_eq!(strip_ansi("\x1b[31mred\x1b[0m"), "red");
+    fn words_are_moved_over_and_deleted_whole() {
+        let mut b = Buffer::new("select_related() joins, prefetch");
+        b.word_left();
+        assert_eq!(b.col, "select_related() joins, ".len());
+        b.word_left();
+        assert_eq!(b.col, "select_related() ".len());
+        b.word_right();
+        assert_eq!(b.col, "select_related() joins".len());
+        b.end();
+        b.delete_word_back();
+        assert_eq!(b.text(), "select_related() joins, ");
+        b.delete_word_back();
+        assert_eq!(b.text(), "select_related() ");
+        // Words are found across line breaks.
+        let mut b = Buffer::new("one\ntwo");
+        b.col = 0;
+        b.word_left();
+        assert_eq!((b.row, b.col), (0, 0));
+        b.word_right();
+        assert_eq!((b.row, b.col), (0, 3));
+        b.word_right();
+        assert_eq!((b.row, b.col), (1, 3));
     }
 }

@@ -2,6 +2,8 @@
 //! judge the answer, and write the record and transcript after every answer.
 
 pub mod editor;
+pub mod menu;
+pub mod region;
 pub mod render;
 pub mod scripted;
 pub mod signals;
@@ -89,6 +91,8 @@ pub struct Intro<'a> {
     pub questions: usize,
     /// Questions in the whole interview.
     pub total: usize,
+    /// Multiple-choice questions among those still to ask.
+    pub choices: usize,
     /// Time allowed for the questions still to ask.
     pub total_time_s: u32,
     pub timer: bool,
@@ -164,6 +168,10 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
         preset: setup.preset,
         questions: open.len(),
         total: record.questions.len(),
+        choices: open
+            .iter()
+            .filter(|q| q.category == Category::Choice)
+            .count(),
         total_time_s: open
             .iter()
             .map(|q| q.time_limit_s.saturating_sub(q.time_used_s))

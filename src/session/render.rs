@@ -54,8 +54,15 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
             "Type your answer under each question; Enter starts a new line and pasting \
              works. Finish an answer with a line holding only `.` or with Ctrl-D. On a \
              line of its own, `:hint` shows a hint (it costs {} points), `:skip` skips the \
-             question and `:quit` saves and stops; so does Ctrl-C. {}",
+             question and `:quit` saves and stops; so does Ctrl-C.{} {}",
             number(HINT_PENALTY),
+            if intro.choices > 0 {
+                " A multiple-choice question is a menu instead: mark an option with the \
+                 arrows or its letter and pick it with Enter; `?` shows the hint and Esc \
+                 skips."
+            } else {
+                ""
+            },
             time_rule(intro)
         )
     } else {
@@ -128,24 +135,16 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
     let _ = writeln!(out, "\n{}", style.bold(&painted));
     if asked.category == Category::Choice {
         let right = asked.correct.as_deref() == Some(asked.answer.as_str());
+        // After the mark, four columns in.
+        let item = |text: &str| wrap_hanging(text, width.saturating_sub(4), "", "    ");
         if right {
-            let _ = writeln!(out, "  {} {}", style.green("✓"), asked.answer);
+            let _ = write!(out, "  {} {}", style.green("✓"), item(&asked.answer));
         } else {
             let chosen = format!("you chose: {}", asked.answer);
-            let _ = write!(
-                out,
-                "  {} {}",
-                style.red("✗"),
-                wrap_hanging(&chosen, width, "", "    ")
-            );
+            let _ = write!(out, "  {} {}", style.red("✗"), item(&chosen));
             if let Some(correct) = &asked.correct {
                 let line = format!("the answer: {correct}");
-                let _ = write!(
-                    out,
-                    "  {} {}",
-                    style.green("✓"),
-                    wrap_hanging(&line, width, "", "    ")
-                );
+                let _ = write!(out, "  {} {}", style.green("✓"), item(&line));
             }
         }
     }
@@ -167,7 +166,7 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
         let _ = write!(
             out,
             "  {mark} {}",
-            wrap_hanging(&line, width - 4, "", "      ")
+            wrap_hanging(&line, width.saturating_sub(4), "", "      ")
         );
     }
     for p in asked.pitfalls.iter().filter(|p| p.asserted) {

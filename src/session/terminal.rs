@@ -1,16 +1,16 @@
 //! The interactive interview in a terminal: the raw-mode answer editor for
-//! open questions, a dialoguer selection for choice questions, indicatif
-//! between questions. The screen goes to stderr; the final summary to stdout.
+//! open questions, the choice menu for multiple choice, indicatif between
+//! questions. The screen goes to stderr; the final summary to stdout.
 
-use super::editor::{self, Outcome, Spec};
+use super::editor::{self, Spec};
+use super::menu;
+use super::region::{Outcome, is_ctrl_c, is_enter};
 use super::{Ask, Intro, Prompter, Reply, render, signals::Signals};
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::term::{Style, clock};
 use crate::transcript::record::{Asked, Record};
-use crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyModifiers,
-};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::{execute, terminal};
 use std::io::Write;
 use std::path::Path;
@@ -88,10 +88,10 @@ impl<'a> Terminal<'a> {
                 continue;
             }
             if let Ok(Event::Key(key)) = event::read() {
-                if editor::is_enter(&key) {
+                if is_enter(&key) {
                     return Ok(());
                 }
-                if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                if is_ctrl_c(&key) {
                     return Err(Error::Silent { code: 130 });
                 }
             }
@@ -156,47 +156,55 @@ impl Prompter for Terminal<'_> {
 
     fn choice(&mut self, ask: &Ask) -> Result<Reply> {
         let mut header = render::question(ask, &self.style);
-        // dialoguer lists the options itself.
+        // The menu lists the options itself.
         if let Some(at) = header.find("\n  A) ") {
             header.truncate(at + 1);
         }
         self.say(&header);
-        let items: Vec<String> = ask
-            .question
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| format!("{}) {o}", render::letter(i)))
-            .collect();
-        let prompt = if ask.timer {
-            format!(
-                "Your choice ({} allowed; Esc skips)",
-                clock(ask.time_limit_s)
-            )
-        } else {
-            "Your choice (Esc skips)".to_string()
+        let options = &ask.question.options;
+        let spec = menu::Spec {
+            label: format!("question {} of {}", ask.number, ask.total),
+            options,
+            limit_s: ask.timer.then_some(ask.time_limit_s),
+            used_s: ask.used_s,
+            strict: ask.strict,
+            hint: ask.question.hints.first().map(String::as_str),
         };
-        let picked = dialoguer::Select::with_theme(&dialoguer::theme::ColorfulTheme::default())
-            .with_prompt(prompt)
-            .items(&items)
-            .default(0)
-            .interact_opt();
-        Ok(match picked {
-            Ok(Some(i)) => Reply::Answer {
-                text: ask.question.options[i].clone(),
-                hint_used: false,
+        let picked = {
+            let _raw = RawMode::on()?;
+            menu::pick(
+                std::io::stderr(),
+                &spec,
+                &self.style,
+                self.clock,
+                self.signals,
+            )?
+        };
+        let hint_used = picked.hint_used;
+        let text = picked
+            .marked
+            .map(|i| options[i].clone())
+            .unwrap_or_default();
+        Ok(match picked.outcome {
+            Outcome::Submit => Reply::Answer {
+                text,
+                hint_used,
                 cut: false,
             },
-            Ok(None) => Reply::Skip { hint_used: false },
-            Err(e) => match self.signals.pending() {
-                Some(signal) => Reply::Interrupted {
-                    partial: String::new(),
-                    hint_used: false,
-                    signal,
-                },
-                None => {
-                    return Err(Error::Message(format!("the choice menu failed: {e}")));
-                }
+            Outcome::TimeUp => Reply::Answer {
+                text,
+                hint_used,
+                cut: true,
+            },
+            Outcome::Skip => Reply::Skip { hint_used },
+            Outcome::Quit => Reply::Quit {
+                partial: String::new(),
+                hint_used,
+            },
+            Outcome::Interrupted(signal) => Reply::Interrupted {
+                partial: String::new(),
+                hint_used,
+                signal,
             },
         })
     }
@@ -218,6 +226,7 @@ impl Prompter for Terminal<'_> {
         bar.set_message(format!("{} elapsed", clock(elapsed_s)));
         bar.set_position(done as u64);
         bar.abandon();
+        self.say("\n");
     }
 
     fn warn(&mut self, message: &str) {

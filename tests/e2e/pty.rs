@@ -14,7 +14,7 @@ use std::time::Duration;
 /// `rehearse run` on the fixture's one technical question, in a pseudo
 /// terminal, at its first question.
 fn interview(dir: &Path) -> Session {
-    let mut session = spawn(dir);
+    let mut session = spawn(dir, "technical");
     session.expect("Press Enter to begin.").unwrap();
     session.send("\r").unwrap();
     // The live countdown above the answer.
@@ -22,8 +22,8 @@ fn interview(dir: &Path) -> Session {
     session
 }
 
-/// `rehearse run` on the fixture's one technical question, just started.
-fn spawn(dir: &Path) -> Session {
+/// `rehearse run` on the fixture's one question of `category`, just started.
+fn spawn(dir: &Path, category: &str) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
@@ -38,7 +38,7 @@ fn spawn(dir: &Path) -> Session {
             "--preset",
             "junior",
             "--category",
-            "technical",
+            category,
             "--seed",
             "1",
         ]);
@@ -151,10 +151,45 @@ fn enter_typed_before_the_prompt_still_begins() {
     // Keys pressed before the interview reads them reach it through the
     // terminal's line discipline, which turns Enter into a line feed.
     let dir = tempdir();
-    let mut s = spawn(dir.path());
+    let mut s = spawn(dir.path(), "technical");
     s.send("\r").unwrap();
     s.expect("2:40 left · question 1 of 1").unwrap();
     s.send(":quit\r").unwrap();
     s.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&s), 130);
+}
+
+#[test]
+fn a_choice_is_marked_with_its_letter_and_picked_with_enter() {
+    let dir = tempdir();
+    let mut s = spawn(dir.path(), "choice");
+    s.expect("Press Enter to begin.").unwrap();
+    s.send("\r").unwrap();
+    s.expect("1:00 left · question 1 of 1").unwrap();
+    s.expect("C) 8080").unwrap();
+    s.send("?").unwrap();
+    s.expect("hint: It is not a privileged port.").unwrap();
+    s.send("b\r").unwrap();
+    s.expect("✓ picked B").unwrap();
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let q = &record(dir.path())["questions"][0];
+    assert_eq!(q["answer"], "8000");
+    assert_eq!(q["state"], "answered");
+    assert_eq!(q["hint_used"], true);
+}
+
+#[test]
+fn ctrl_c_in_the_choice_menu_saves_and_stops() {
+    let dir = tempdir();
+    let mut s = spawn(dir.path(), "choice");
+    s.expect("Press Enter to begin.").unwrap();
+    s.send("\r").unwrap();
+    s.expect("C) 8080").unwrap();
+    s.send(ControlCode::EndOfText).unwrap();
+    s.expect("Continue with: rehearse run --resume").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 130);
+    assert_eq!(record(dir.path())["status"], "interrupted");
 }

@@ -1,0 +1,358 @@
+//! The part of the screen an answer is given in: a status line with the live
+//! countdown, then whatever the answer needs (the text being typed, or the
+//! options of a choice). Shared by the editor and the choice menu.
+//!
+//! It draws with relative cursor moves only (no cursor-position queries,
+//! which a pseudo terminal may never answer), and between keys refreshes
+//! only the status line.
+
+use super::signals::Signals;
+use crate::clock::{Clock, seconds_between};
+use crate::error::{Error, Result};
+use crate::term::Style;
+use crossterm::cursor::{MoveDown, MoveToColumn, MoveUp};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::queue;
+use crossterm::style::Print;
+use crossterm::terminal::{self, Clear, ClearType};
+use jiff::Timestamp;
+use std::io::Write;
+use std::time::Duration;
+
+/// How answering ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// A line `.`, Ctrl-D, or an option picked with Enter.
+    Submit,
+    /// `:skip` or Esc.
+    Skip,
+    /// `:quit`.
+    Quit,
+    /// Ctrl-C (2) or a signal.
+    Interrupted(i32),
+    /// `--strict-time` and the clock reached zero.
+    TimeUp,
+}
+
+/// What an event did to an answer.
+pub enum Step {
+    Changed,
+    Unchanged,
+    Done(Outcome),
+}
+
+/// Something answered in a region: the editor or the choice menu.
+pub trait Answer {
+    /// Takes one terminal event.
+    fn handle(&mut self, event: Event) -> Step;
+
+    /// The rows to show (the status line first, given the countdown
+    /// `remaining`, or how answering `ended`), and the row and column to
+    /// leave the cursor at.
+    fn layout(&self, ended: Option<Outcome>, remaining: Option<i64>)
+    -> (Vec<String>, usize, usize);
+}
+
+/// The time an answer has.
+pub struct Timer<'a> {
+    pub clock: &'a dyn Clock,
+    /// When this attempt at the answer began.
+    pub start: Timestamp,
+    /// Seconds allowed, or `None` without a timer.
+    pub limit_s: Option<u32>,
+    /// Seconds already used (an interrupted answer being resumed).
+    pub used_s: u32,
+    /// End the answer at zero.
+    pub strict: bool,
+}
+
+impl Timer<'_> {
+    /// Seconds left (negative in overtime), or `None` without a timer.
+    pub fn remaining(&self) -> Option<i64> {
+        let used =
+            i64::from(seconds_between(self.start, self.clock.now())) + i64::from(self.used_s);
+        self.limit_s.map(|limit| i64::from(limit) - used)
+    }
+
+    fn is_up(&self) -> bool {
+        self.strict && self.remaining().is_some_and(|left| left <= 0)
+    }
+}
+
+/// Runs `answer` in a region of `out` until it is done, time is up (with
+/// `--strict-time`) or a signal arrives; the terminal must already be in raw
+/// mode. Every pending event is taken before drawing again, so a long paste
+/// costs one redraw, not one per key; between keys only the status line is
+/// refreshed.
+pub fn run<W: Write>(
+    out: W,
+    answer: &mut dyn Answer,
+    timer: &Timer,
+    signals: &Signals,
+) -> Result<Outcome> {
+    let mut region = Region::new(out);
+    let (rows, row, col) = answer.layout(None, timer.remaining());
+    region.draw(&rows, row, col)?;
+    let outcome = loop {
+        if let Some(signal) = signals.pending() {
+            break Outcome::Interrupted(signal);
+        }
+        if timer.is_up() {
+            break Outcome::TimeUp;
+        }
+        if !event::poll(Duration::from_millis(200)).map_err(terminal_error)? {
+            let (mut rows, _, col) = answer.layout(None, timer.remaining());
+            region.refresh_status(rows.swap_remove(0), col)?;
+            continue;
+        }
+        let mut changed = false;
+        let mut done = None;
+        loop {
+            match answer.handle(event::read().map_err(terminal_error)?) {
+                Step::Changed => changed = true,
+                Step::Unchanged => {}
+                Step::Done(outcome) => {
+                    done = Some(outcome);
+                    break;
+                }
+            }
+            if !event::poll(Duration::ZERO).map_err(terminal_error)? {
+                break;
+            }
+        }
+        if let Some(outcome) = done {
+            break outcome;
+        }
+        let (mut rows, row, col) = answer.layout(None, timer.remaining());
+        if changed {
+            region.draw(&rows, row, col)?;
+        } else {
+            region.refresh_status(rows.swap_remove(0), col)?;
+        }
+    };
+    let (rows, row, col) = answer.layout(Some(outcome), timer.remaining());
+    region.draw(&rows, row, col)?;
+    region.leave()?;
+    Ok(outcome)
+}
+
+/// A region of rows drawn below the cursor, redrawn in place.
+pub struct Region<W: Write> {
+    out: W,
+    /// Rows between the top of the region and the terminal cursor.
+    cursor_row: usize,
+    /// Rows last drawn.
+    rows: usize,
+    /// The status line as last drawn, to redraw it only when it changes.
+    last_status: String,
+}
+
+impl<W: Write> Region<W> {
+    /// A region starting at the cursor's line.
+    pub fn new(out: W) -> Region<W> {
+        Region {
+            out,
+            cursor_row: 0,
+            rows: 0,
+            last_status: String::new(),
+        }
+    }
+
+    /// Redraws the whole region (`rows[0]` is the status line) and leaves
+    /// the cursor at `row`, `col`.
+    pub fn draw(&mut self, rows: &[String], row: usize, col: usize) -> Result<()> {
+        self.last_status = rows.first().cloned().unwrap_or_default();
+        if self.cursor_row > 0 {
+            queue!(self.out, MoveUp(self.cursor_row as u16)).map_err(terminal_error)?;
+        }
+        queue!(self.out, MoveToColumn(0), Clear(ClearType::FromCursorDown))
+            .map_err(terminal_error)?;
+        let last = rows.len().saturating_sub(1);
+        for (i, text) in rows.iter().enumerate() {
+            queue!(self.out, Print(text)).map_err(terminal_error)?;
+            if i < last {
+                queue!(self.out, Print("\r\n")).map_err(terminal_error)?;
+            }
+        }
+        if last > row {
+            queue!(self.out, MoveUp((last - row) as u16)).map_err(terminal_error)?;
+        }
+        queue!(self.out, MoveToColumn(col as u16)).map_err(terminal_error)?;
+        self.out.flush().map_err(terminal_error)?;
+        self.cursor_row = row;
+        self.rows = rows.len();
+        Ok(())
+    }
+
+    /// Redraws the status line only, when its text changed (the countdown),
+    /// and puts the cursor back at column `col` of its row.
+    pub fn refresh_status(&mut self, status: String, col: usize) -> Result<()> {
+        if status == self.last_status {
+            return Ok(());
+        }
+        if self.cursor_row > 0 {
+            queue!(self.out, MoveUp(self.cursor_row as u16)).map_err(terminal_error)?;
+        }
+        queue!(
+            self.out,
+            MoveToColumn(0),
+            Clear(ClearType::CurrentLine),
+            Print(&status)
+        )
+        .map_err(terminal_error)?;
+        if self.cursor_row > 0 {
+            queue!(self.out, MoveDown(self.cursor_row as u16)).map_err(terminal_error)?;
+        }
+        queue!(self.out, MoveToColumn(col as u16)).map_err(terminal_error)?;
+        self.out.flush().map_err(terminal_error)?;
+        self.last_status = status;
+        Ok(())
+    }
+
+    /// Moves below the region so that what follows starts on a fresh line.
+    pub fn leave(&mut self) -> Result<()> {
+        let below = self.rows.saturating_sub(self.cursor_row);
+        for _ in 0..below {
+            queue!(self.out, Print("\r\n")).map_err(terminal_error)?;
+        }
+        self.out.flush().map_err(terminal_error)
+    }
+}
+
+/// The terminal's columns and rows; 80x24 when it reports none (a pseudo
+/// terminal may report 0x0).
+pub fn size() -> (usize, usize) {
+    match terminal::size() {
+        Ok((w, h)) if w > 0 && h > 0 => (usize::from(w), usize::from(h)),
+        _ => (80, 24),
+    }
+}
+
+/// The status line: the countdown (or how answering ended), the question's
+/// label, and as many of the ` · `-separated parts of `help` as fit in
+/// `width`.
+pub fn status(
+    style: &Style,
+    ended: Option<String>,
+    remaining: Option<i64>,
+    label: &str,
+    help: &str,
+    width: usize,
+) -> String {
+    let (clock, help) = match (ended, remaining) {
+        (Some(text), _) => (text, ""),
+        (None, None) => ("no timer".to_string(), help),
+        (None, Some(left)) if left >= 0 => {
+            let text = format!("⏱ {} left", mmss(left));
+            let text = if left <= 30 {
+                style.yellow(&text)
+            } else {
+                text
+            };
+            (text, help)
+        }
+        (None, Some(over)) => (style.red(&format!("⏱ overtime +{}", mmss(-over))), help),
+    };
+    // As many of the help's parts as fit whole.
+    let mut room =
+        width.saturating_sub(strip_ansi(&clock).chars().count() + 3 + label.chars().count());
+    let mut shown = String::new();
+    for part in help.split(" · ").filter(|p| !p.is_empty()) {
+        let len = part.chars().count() + 3;
+        if len > room {
+            break;
+        }
+        room -= len;
+        shown.push_str(" · ");
+        shown.push_str(part);
+    }
+    let help = shown;
+    format!("{clock} · {label}{}", style.dim(&help))
+}
+
+/// Enter, or Ctrl-J, which is what an Enter typed ahead arrives as: keys
+/// pressed before raw mode are read by the terminal's line discipline, which
+/// turns the carriage return into a line feed.
+pub fn is_enter(key: &KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Enter => true,
+        KeyCode::Char('j') => key.modifiers.contains(KeyModifiers::CONTROL),
+        _ => false,
+    }
+}
+
+/// Ctrl-C, read as a key in raw mode.
+pub fn is_ctrl_c(key: &KeyEvent) -> bool {
+    key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+pub fn terminal_error(source: std::io::Error) -> Error {
+    Error::Io {
+        what: "the terminal failed",
+        source,
+    }
+}
+
+/// `2:05` for 125 seconds.
+pub fn mmss(seconds: i64) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}
+
+/// Text without ANSI escape sequences (to measure what shows).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut escape = false;
+    for c in text.chars() {
+        match (escape, c) {
+            (false, '\x1b') => escape = true,
+            (true, 'm') => escape = false,
+            (true, _) => {}
+            (false, c) => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_feed_counts_as_enter() {
+        let key = |code, modifiers| KeyEvent::new(code, modifiers);
+        assert!(is_enter(&key(KeyCode::Enter, KeyModifiers::NONE)));
+        assert!(is_enter(&key(KeyCode::Char('j'), KeyModifiers::CONTROL)));
+        assert!(!is_enter(&key(KeyCode::Char('j'), KeyModifiers::NONE)));
+        assert!(!is_enter(&key(KeyCode::Char('m'), KeyModifiers::ALT)));
+    }
+
+    #[test]
+    fn clock_text() {
+        assert_eq!(mmss(125), "2:05");
+        assert_eq!(mmss(0), "0:00");
+        assert_eq!(strip_ansi("\x1b[31mred\x1b[0m"), "red");
+    }
+
+    #[test]
+    fn the_status_line_shows_the_countdown_and_what_help_fits() {
+        let style = Style::plain(80);
+        let line = status(&style, None, Some(95), "question 2 of 5", "Enter picks", 80);
+        assert_eq!(line, "⏱ 1:35 left · question 2 of 5 · Enter picks");
+        let line = status(&style, None, Some(-5), "question 2 of 5", "Enter picks", 80);
+        assert_eq!(line, "⏱ overtime +0:05 · question 2 of 5 · Enter picks");
+        // Help is cut to the width; the clock and label never are.
+        let line = status(
+            &style,
+            None,
+            Some(95),
+            "question 2 of 5",
+            "Enter picks · ? hint",
+            45,
+        );
+        assert_eq!(line, "⏱ 1:35 left · question 2 of 5 · Enter picks");
+        let line = status(&style, None, Some(95), "question 2 of 5", "Enter picks", 32);
+        assert_eq!(line, "⏱ 1:35 left · question 2 of 5");
+        let line = status(&style, Some("skipped".into()), Some(95), "q 1", "help", 80);
+        assert_eq!(line, "skipped · q 1");
+    }
+}
