@@ -63,6 +63,16 @@ pub fn normalize(text: &str) -> Normalized {
     Normalized { text, tokens }
 }
 
+/// Unicode default case folding, so that `STRASSE` and `straße` meet:
+/// lowercase for ASCII, full folding (`ß` -> `ss`) beyond it.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        caseless::default_case_fold_str(text)
+    }
+}
+
 /// The stemmed form of a single lower-case word, as [`normalize`] would give it.
 pub fn stem_word(word: &str) -> String {
     if !word.chars().all(char::is_alphabetic) {
@@ -186,7 +196,7 @@ fn special_token(pieces: &[Piece], sentence: usize) -> Option<(Token, usize)> {
             _ => return None,
         };
         let end = pieces[used - 1].start + pieces[used - 1].text.len();
-        let word = text.to_lowercase();
+        let word = fold(&text);
         return Some((plain_token(word, first.start, end, sentence), used));
     }
     // O(n), O(n log n), O(1): big-O notation
@@ -195,7 +205,7 @@ fn special_token(pieces: &[Piece], sentence: usize) -> Option<(Token, usize)> {
         for (k, piece) in pieces.iter().enumerate().skip(2).take(12) {
             if piece.text == ")" {
                 let end = piece.start + 1;
-                let word = format!("o({})", inner.to_lowercase());
+                let word = format!("o({})", fold(&inner));
                 return Some((plain_token(word, first.start, end, sentence), k + 1));
             }
             if is_word(piece.text) {
@@ -230,7 +240,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize
         return;
     }
     for (start, part) in identifier_parts(word) {
-        let lower = part.to_lowercase();
+        let lower = fold(part);
         let begin = offset + start;
         let end = begin + part.len();
         // Contractions: don't -> do + not; the possessive 's is dropped.
@@ -504,6 +514,14 @@ mod tests {
         assert_eq!(words("ManyToManyField"), ["many", "to", "many", "field"]);
         assert_eq!(words("__init__"), ["init"]);
         assert_eq!(words("@login_required"), ["login", "required"]);
+    }
+
+    #[test]
+    fn case_is_folded_not_just_lowered() {
+        assert_eq!(words("STRASSE Straße"), ["strasse", "strasse"]);
+        assert_eq!(words("ΣΊΣΥΦΟΣ"), words("σίσυφος"));
+        // Full-width letters are NFKC-normalised first.
+        assert_eq!(words("ＯＲＭ"), ["orm"]);
     }
 
     #[test]
