@@ -200,9 +200,13 @@ pub fn action_subjects(text: &str) -> (usize, usize) {
         } else if let Some(m) = SPEAKER_VERB.find(&lower) {
             let other = OTHER_VERB.find(clause).filter(|o| o.start() < m.start());
             Some(other.is_none() && !lower[m.start()..].starts_with("we"))
+        } else if subjectless_action(&lower) {
+            // Checked before other people: "Added list_select_related…"
+            // starts with its verb, not with a name.
+            Some(last_was_mine)
         } else if OTHER_VERB.is_match(clause) {
             Some(false)
-        } else if subjectless_action(&lower) || HABITUAL.is_match(&lower) {
+        } else if HABITUAL.is_match(&lower) {
             Some(last_was_mine)
         } else {
             None
@@ -236,10 +240,11 @@ static SPEAKER_VERB: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:i|we)(?:'d|\s+would|\s+will)?\s+(?:(?:also|then|first|just|quickly|finally|still|immediately|actually)\s+)?(?:(?:was|were|had|did not|didn't|didnt|wasn't|knew|felt|thought|think|guess|realised|realized|noticed|wanted|needed)\b)?\w+",
     )
 });
-/// Someone else acting: he, she, they, a name or "our PM", then a past verb.
+/// Someone else acting: he, she, they, a name or "our PM", then a past verb
+/// (a word, not an identifier such as `select_related`).
 static OTHER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+|(?:[Mm]y|[Oo]ur)\s+(?:colleague|teammate|manager|lead|PM|pm|cto|CTO|boss)(?:\s+[A-Z][a-z]+)?))\s+(?:also\s+)?(?:\w+ed|{IRREGULAR_PAST})\b"
+        r"(?-i:\b(?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+|(?:[Mm]y|[Oo]ur)\s+(?:colleague|teammate|manager|lead|PM|pm|cto|CTO|boss)(?:\s+[A-Z][a-z]+)?))\s+(?:also\s+)?(?:[A-Za-z]+ed|{IRREGULAR_PAST})\b"
     ))
 });
 

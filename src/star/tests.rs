@@ -61,6 +61,10 @@ fn who_acts_table() {
         ("I profiled the page. I added select_related. I wrote a test.", Person::I),
         // Bullet lines without a subject are the speaker's.
         ("- profiled the page\n- added an index\n- wrote a test", Person::I),
+        // A capitalised verb opening a sentence is not a name, and an identifier
+        // ending in "ed" is not a verb.
+        ("Profiled the admin page: 300 queries. Added list_select_related for the \
+          customer, replaced the total column with an annotation.", Person::I),
         // A "we" story with a single "I" action is still the team's.
         ("We looked into it as a team and we found the missing index. We decided to move \
           search to Postgres full text. We tested it on staging. I wrote the migration. \
