@@ -64,6 +64,12 @@ pub struct Question {
     /// For `choice` questions: the correct option, spelled exactly as in `options`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
+    /// Share of the rubric's total weight that earns full marks (0.2–1; 1
+    /// when omitted), for rubrics that list more good things than one answer
+    /// needs: the questions a candidate asks the interviewer, where any
+    /// three good ones make a strong close.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub full_marks_at: Option<f64>,
 }
 
 /// One thing a good answer says, and the ways people say it.

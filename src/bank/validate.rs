@@ -214,6 +214,13 @@ fn check_question(q: &Question, place: &str, out: &mut Checked) {
             q.category
         ));
     }
+    if let Some(share) = q.full_marks_at
+        && !(0.2..=1.0).contains(&share)
+    {
+        problem(format!(
+            "field `full_marks_at`: {share} is outside 0.2..1; it is the share of the rubric's weight that earns full marks (0.6: any 60% of it)"
+        ));
+    }
     if q.rubric.is_empty() {
         problem(
             "no key points: an open question needs a `rubric` with at least one key point".into(),

@@ -64,6 +64,13 @@ pub fn render(scored: &Scored, phrasings: &[Vec<String>], compact: bool, style: 
         let words = format!("because of \"{}\"", pitfall.evidence);
         out.push_str(&style.dim(&wrap_hanging(&words, width, "      ", "      ")));
     }
+    if scored.full_marks_at < 1.0 && !scored.points.is_empty() {
+        let note = format!(
+            "full marks at {}% of the key points' weight: no answer needs them all",
+            (scored.full_marks_at * 100.0).round()
+        );
+        out.push_str(&style.dim(&wrap_hanging(&note, width, "  ", "  ")));
+    }
     out
 }
 

@@ -24,6 +24,14 @@ pub struct Scored {
     pub points: Vec<PointResult>,
     /// Each pitfall, asserted or not.
     pub pitfalls: Vec<PitfallResult>,
+    /// Share of the key points' total weight that earned full marks (1 when
+    /// every point counts).
+    #[serde(default = "every_point")]
+    pub full_marks_at: f64,
+}
+
+fn every_point() -> f64 {
+    1.0
 }
 
 /// How one key point fared.
@@ -133,6 +141,7 @@ pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
         score: round1((raw - penalty).clamp(0.0, 100.0)),
         points,
         pitfalls,
+        full_marks_at: rubric.full_marks_at,
     }
 }
 

@@ -47,6 +47,7 @@ impl Rubric {
     /// Compiles a bank question's rubric and pitfalls.
     pub fn from_question(q: &Question) -> Rubric {
         let mut builder = Builder::default();
+        builder.full_marks_at(q.full_marks_at.unwrap_or(1.0));
         for point in &q.rubric {
             builder.point(&point.label, point.weight, &point.phrasings);
         }

@@ -118,6 +118,32 @@ fn explanations_name_the_matched_words_and_their_similarity() {
 }
 
 #[test]
+fn a_rubric_that_lists_more_than_one_answer_needs_gives_full_marks_early() {
+    let mut b = Builder::default();
+    for (label, phrasing) in [
+        ("code review", "code review"),
+        ("deploys", "deploy"),
+        ("mentoring", "mentor"),
+        ("success", "success"),
+        ("challenges", "challenge"),
+    ] {
+        b.point(label, 1.0, &[phrasing]);
+    }
+    b.full_marks_at(0.6);
+    let rubric = b.build();
+    let asked = |answer: &str| score(&rubric, answer).score;
+    assert_eq!(asked("How does code review work here?"), 33.3);
+    assert_eq!(
+        asked("How does code review work, and how often do you deploy?"),
+        66.7
+    );
+    // Three of five questions are a strong close; a fourth adds nothing.
+    let three = "How does code review work, how often do you deploy, who would mentor me?";
+    assert_eq!(asked(three), 100.0);
+    assert_eq!(score(&rubric, three).full_marks_at, 0.6);
+}
+
+#[test]
 fn synonyms_cover_points_and_are_marked() {
     let mut b = Builder::default();
     b.point("minimum", 1.0, &["minimum"]);

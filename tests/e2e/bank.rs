@@ -230,6 +230,10 @@ fn validate_reports_each_problem_with_its_place() {
             ":4: question `q1`: field `time_limit_s`: 7200 s is outside 20..3600 seconds",
         ),
         (
+            "full-marks-out-of-range",
+            ":4: question `q1`: field `full_marks_at`: 1.5 is outside 0.2..1; it is the share of the rubric's weight that earns full marks (0.6: any 60% of it)",
+        ),
+        (
             "wrong-type",
             ":4: question `q1`: field `levels`: invalid type: string \"junior\", expected a list `[ … ]`",
         ),
