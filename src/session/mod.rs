@@ -155,7 +155,11 @@ pub struct Setup<'a> {
 
 /// Runs (or continues) the interview in `record`.
 pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> Result<Ending> {
-    let resumed = record.questions.iter().any(|q| !q.state.is_open());
+    // Begun before: an answer done, or one interrupted part-way.
+    let resumed = record
+        .questions
+        .iter()
+        .any(|q| !q.state.is_open() || !q.answer.is_empty() || q.time_used_s > 0);
     // The record says `interrupted` until the last question is done, so a
     // crash or kill -9 leaves an honest record of every answer submitted.
     record.status = Status::Interrupted;

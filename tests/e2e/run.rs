@@ -264,6 +264,24 @@ fn quit_saves_and_resume_continues_where_it_stopped() {
 }
 
 #[test]
+fn a_session_stopped_in_its_first_answer_resumes_as_resumed() {
+    let dir = tempdir();
+    session(&dir).write_stdin(":quit\n.\n").assert().code(130);
+    let mut resume = rehearse(&dir);
+    resume
+        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T10:00:00Z")
+        .env("TZ", "UTC")
+        .arg("--no-builtin")
+        .arg("--bank")
+        .arg(fixture("bank-small.json"))
+        .args(["run", "--resume"])
+        .write_stdin("");
+    let out = stdout_of(&mut resume);
+    assert!(out.contains("junior interview, resumed"), "{out}");
+    assert!(out.contains("Question 1 of 3"), "{out}");
+}
+
+#[test]
 fn resume_with_nothing_to_resume_says_so() {
     let dir = tempdir();
     rehearse(&dir)
