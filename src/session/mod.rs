@@ -57,8 +57,8 @@ pub enum Reply {
         /// Cut at the deadline by `--strict-time`.
         cut: bool,
     },
-    /// `:skip`.
-    Skip { hint_used: bool },
+    /// `:skip`; what was typed before it is kept, not judged.
+    Skip { partial: String, hint_used: bool },
     /// `:quit`: save and stop; what was typed is kept.
     Quit { partial: String, hint_used: bool },
     /// Ctrl-C or a signal: save and stop; what was typed is kept.
@@ -76,7 +76,7 @@ impl Reply {
     pub fn hint_used(&self) -> bool {
         match self {
             Reply::Answer { hint_used, .. }
-            | Reply::Skip { hint_used }
+            | Reply::Skip { hint_used, .. }
             | Reply::Quit { hint_used, .. }
             | Reply::Interrupted { hint_used, .. } => *hint_used,
             Reply::EndOfInput => false,
@@ -298,10 +298,12 @@ fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending>
             judge(asked, question, text);
             None
         }
-        Reply::Skip { hint_used } => {
+        Reply::Skip { partial, hint_used } => {
             asked.hint_used |= hint_used;
             asked.state = State::Skipped;
             asked.skipped = true;
+            // Kept in the record and the transcript, not judged.
+            asked.answer = partial.trim_end().to_string();
             None
         }
         Reply::Quit { partial, hint_used } => {

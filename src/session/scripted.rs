@@ -135,7 +135,12 @@ fn read_commands(text: &str) -> Reply {
     for line in text.lines() {
         match line.trim() {
             ":hint" => hint_used = true,
-            ":skip" => return Reply::Skip { hint_used },
+            ":skip" => {
+                return Reply::Skip {
+                    partial: kept.join("\n"),
+                    hint_used,
+                };
+            }
             ":quit" => {
                 return Reply::Quit {
                     partial: kept.join("\n"),
@@ -257,7 +262,20 @@ mod tests {
         };
         assert_eq!(read_commands("a\n:hint\nb"), answer("a\nb", true));
         assert_eq!(read_commands("a\nb"), answer("a\nb", false));
-        assert_eq!(read_commands(":skip"), Reply::Skip { hint_used: false });
+        assert_eq!(
+            read_commands(":skip"),
+            Reply::Skip {
+                partial: String::new(),
+                hint_used: false
+            }
+        );
+        assert_eq!(
+            read_commands("half a thought\n:skip"),
+            Reply::Skip {
+                partial: "half a thought".into(),
+                hint_used: false
+            }
+        );
         assert_eq!(
             read_commands("half an answer\n:quit\nignored"),
             Reply::Quit {

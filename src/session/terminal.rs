@@ -141,7 +141,10 @@ impl Prompter for Terminal<'_> {
                 hint_used,
                 cut: true,
             },
-            Outcome::Skip => Reply::Skip { hint_used },
+            Outcome::Skip => Reply::Skip {
+                partial: text,
+                hint_used,
+            },
             Outcome::Quit => Reply::Quit {
                 partial: text,
                 hint_used,
@@ -196,7 +199,10 @@ impl Prompter for Terminal<'_> {
                 hint_used,
                 cut: true,
             },
-            Outcome::Skip => Reply::Skip { hint_used },
+            Outcome::Skip => Reply::Skip {
+                partial: String::new(),
+                hint_used,
+            },
             Outcome::Quit => Reply::Quit {
                 partial: String::new(),
                 hint_used,

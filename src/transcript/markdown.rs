@@ -120,6 +120,10 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             out.push_str("Not asked yet.\n");
             return;
         }
+        State::Skipped if !q.answer.trim().is_empty() => {
+            out.push_str("**Skipped.** What was typed before skipping (not scored):\n\n");
+            fenced(out, &q.answer);
+        }
         State::Skipped => out.push_str("**Skipped.**\n"),
         State::Unanswered => out.push_str("**No answer was given.**\n"),
         State::Interrupted => {

@@ -340,11 +340,20 @@ fn the_transcript_folder_comes_from_the_flag_or_the_environment() {
 #[test]
 fn skip_and_choice_by_text_are_recorded() {
     let dir = tempdir();
-    stdout_of(session(&dir).write_stdin("8000\n.\n:skip\n.\n"));
+    stdout_of(session(&dir).write_stdin("8000\n.\nhalf a thought\n:skip\n.\n"));
     let r = record(dir.path(), "2026-03-01-0900-junior");
     assert_eq!(r["questions"][0]["score"], 100.0);
     assert_eq!(r["questions"][1]["state"], "skipped");
     assert_eq!(r["questions"][1]["skipped"], true);
+    assert_eq!(r["questions"][1]["score"], Value::Null);
+    // What was typed before `:skip` is kept, unscored.
+    assert_eq!(r["questions"][1]["answer"], "half a thought");
+    let md =
+        std::fs::read_to_string(dir.path().join("transcripts/2026-03-01-0900-junior.md")).unwrap();
+    assert!(
+        md.contains("What was typed before skipping (not scored):\n\n```text\nhalf a thought\n```"),
+        "{md}"
+    );
 }
 
 #[test]
