@@ -9,7 +9,7 @@ use super::signals::Signals;
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::term::Style;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::io::Write;
 use unicode_width::UnicodeWidthChar;
 
@@ -250,13 +250,7 @@ pub fn edit<W: Write>(
         buffer: Buffer::new(spec.prefill),
         hint_shown: false,
     };
-    let timer = Timer {
-        clock,
-        start: clock.now(),
-        limit_s: spec.limit_s,
-        used_s: spec.used_s,
-        strict: spec.strict,
-    };
+    let timer = Timer::starting_now(clock, spec.limit_s, spec.used_s, spec.strict);
     let outcome = region::run(out, &mut editor, &timer, signals)?;
     Ok(Edited {
         outcome,
@@ -266,16 +260,13 @@ pub fn edit<W: Write>(
 }
 
 impl Answer for Editor<'_> {
-    fn handle(&mut self, event: Event) -> Step {
-        match event {
-            Event::Paste(text) => {
-                self.buffer.insert_str(&text);
-                Step::Changed
-            }
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
-            Event::Resize(..) => Step::Changed,
-            _ => Step::Unchanged,
-        }
+    fn key(&mut self, key: KeyEvent) -> Step {
+        self.on_key(key)
+    }
+
+    fn paste(&mut self, text: &str) -> Step {
+        self.buffer.insert_str(text);
+        Step::Changed
     }
 
     /// The status line, the hint when shown, and the answer's lines wrapped
@@ -342,7 +333,7 @@ impl Answer for Editor<'_> {
 }
 
 impl Editor<'_> {
-    fn key(&mut self, key: KeyEvent) -> Step {
+    fn on_key(&mut self, key: KeyEvent) -> Step {
         let control = key.modifiers.contains(KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         if is_ctrl_c(&key) {

@@ -9,7 +9,7 @@ use super::signals::Signals;
 use crate::clock::Clock;
 use crate::error::Result;
 use crate::term::Style;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
+use crossterm::event::{KeyCode, KeyEvent};
 use std::io::Write;
 
 /// Columns before an option's second and later lines: under its text.
@@ -62,13 +62,7 @@ pub fn pick<W: Write>(
     signals: &Signals,
 ) -> Result<Picked> {
     let mut menu = Menu::new(spec, style);
-    let timer = Timer {
-        clock,
-        start: clock.now(),
-        limit_s: spec.limit_s,
-        used_s: spec.used_s,
-        strict: spec.strict,
-    };
+    let timer = Timer::starting_now(clock, spec.limit_s, spec.used_s, spec.strict);
     let outcome = region::run(out, &mut menu, &timer, signals)?;
     Ok(Picked {
         outcome,
@@ -89,7 +83,7 @@ impl<'a> Menu<'a> {
         }
     }
 
-    fn key(&mut self, key: KeyEvent) -> Step {
+    fn on_key(&mut self, key: KeyEvent) -> Step {
         let last = self.spec.options.len().saturating_sub(1);
         if is_ctrl_c(&key) {
             return Step::Done(Outcome::Interrupted(2));
@@ -149,12 +143,8 @@ fn option_named(c: char, options: usize) -> Option<usize> {
 }
 
 impl Answer for Menu<'_> {
-    fn handle(&mut self, event: Event) -> Step {
-        match event {
-            Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
-            Event::Resize(..) => Step::Changed,
-            _ => Step::Unchanged,
-        }
+    fn key(&mut self, key: KeyEvent) -> Step {
+        self.on_key(key)
     }
 
     /// The status line, the hint when shown, then the options, the marked
@@ -215,7 +205,7 @@ mod tests {
     }
 
     fn press(menu: &mut Menu, code: KeyCode) -> Step {
-        menu.key(KeyEvent::new(code, KeyModifiers::NONE))
+        menu.on_key(KeyEvent::new(code, KeyModifiers::NONE))
     }
 
     /// A menu on an 80-column screen, whatever runs the tests.
@@ -280,7 +270,7 @@ mod tests {
         ));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert!(matches!(
-            menu.key(ctrl_c),
+            menu.on_key(ctrl_c),
             Step::Done(Outcome::Interrupted(2))
         ));
     }

@@ -11,7 +11,7 @@ use crate::clock::{Clock, seconds_between};
 use crate::error::{Error, Result};
 use crate::term::Style;
 use crossterm::cursor::{MoveDown, MoveToColumn, MoveUp};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crossterm::queue;
 use crossterm::style::Print;
 use crossterm::terminal::{self, Clear, ClearType};
@@ -43,8 +43,24 @@ pub enum Step {
 
 /// Something answered in a region: the editor or the choice menu.
 pub trait Answer {
-    /// Takes one terminal event.
-    fn handle(&mut self, event: Event) -> Step;
+    /// Takes one key press.
+    fn key(&mut self, key: KeyEvent) -> Step;
+
+    /// Takes pasted text (ignored unless overridden).
+    fn paste(&mut self, _text: &str) -> Step {
+        Step::Unchanged
+    }
+
+    /// Takes one terminal event: key presses, pastes, and resizes (which
+    /// redraw).
+    fn handle(&mut self, event: Event) -> Step {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.key(key),
+            Event::Paste(text) => self.paste(&text),
+            Event::Resize(..) => Step::Changed,
+            _ => Step::Unchanged,
+        }
+    }
 
     /// The rows to show (the status line first, given the countdown
     /// `remaining`, or how answering `ended`), and the row and column to
@@ -66,7 +82,23 @@ pub struct Timer<'a> {
     pub strict: bool,
 }
 
-impl Timer<'_> {
+impl<'a> Timer<'a> {
+    /// A timer starting now.
+    pub fn starting_now(
+        clock: &'a dyn Clock,
+        limit_s: Option<u32>,
+        used_s: u32,
+        strict: bool,
+    ) -> Timer<'a> {
+        Timer {
+            clock,
+            start: clock.now(),
+            limit_s,
+            used_s,
+            strict,
+        }
+    }
+
     /// Seconds left (negative in overtime), or `None` without a timer.
     pub fn remaining(&self) -> Option<i64> {
         let used =

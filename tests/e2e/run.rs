@@ -7,14 +7,27 @@ use serde_json::Value;
 use std::path::Path;
 
 /// `rehearse run` on the three-question fixture bank only, with a fake clock.
-fn session(dir: &tempfile::TempDir) -> Command {
+/// rehearse on the fixture bank only, with the fake clock at `clock`.
+fn on_fixture_bank(dir: &tempfile::TempDir, clock: &str) -> Command {
     let mut cmd = rehearse(dir);
-    cmd.env("REHEARSE_FAKE_CLOCK", "2026-03-01T09:00:00Z")
+    cmd.env("REHEARSE_FAKE_CLOCK", clock)
         .env("TZ", "UTC")
         .arg("--no-builtin")
         .arg("--bank")
-        .arg(fixture("bank-small.json"))
-        .args(["run", "--preset", "junior", "--seed", "1"]);
+        .arg(fixture("bank-small.json"));
+    cmd
+}
+
+fn session(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = on_fixture_bank(dir, "2026-03-01T09:00:00Z");
+    cmd.args(["run", "--preset", "junior", "--seed", "1"]);
+    cmd
+}
+
+/// `rehearse run --resume`, an hour after `session`.
+fn resume(dir: &tempfile::TempDir) -> Command {
+    let mut cmd = on_fixture_bank(dir, "2026-03-01T10:00:00Z");
+    cmd.args(["run", "--resume"]);
     cmd
 }
 
@@ -244,15 +257,8 @@ fn quit_saves_and_resume_continues_where_it_stopped() {
     );
     assert_eq!(r["questions"][2]["state"], "pending");
 
-    let mut resume = rehearse(&dir);
-    resume
-        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T10:00:00Z")
-        .env("TZ", "UTC")
-        .arg("--no-builtin")
-        .arg("--bank")
-        .arg(fixture("bank-small.json"))
-        .args(["run", "--resume"])
-        .write_stdin("It is not executed until you iterate; the result cache keeps the rows.\n.\nI told my manager early and we cut scope.\n.\n");
+    let mut resume = resume(&dir);
+    resume.write_stdin("It is not executed until you iterate; the result cache keeps the rows.\n.\nI told my manager early and we cut scope.\n.\n");
     let out = stdout_of(&mut resume);
     assert!(out.contains("junior interview, resumed"), "{out}");
     assert!(out.contains("Question 2 of 3"), "{out}");
@@ -267,15 +273,8 @@ fn quit_saves_and_resume_continues_where_it_stopped() {
 fn a_session_stopped_in_its_first_answer_resumes_as_resumed() {
     let dir = tempdir();
     session(&dir).write_stdin(":quit\n.\n").assert().code(130);
-    let mut resume = rehearse(&dir);
-    resume
-        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T10:00:00Z")
-        .env("TZ", "UTC")
-        .arg("--no-builtin")
-        .arg("--bank")
-        .arg(fixture("bank-small.json"))
-        .args(["run", "--resume"])
-        .write_stdin("");
+    let mut resume = resume(&dir);
+    resume.write_stdin("");
     let out = stdout_of(&mut resume);
     assert!(out.contains("junior interview, resumed"), "{out}");
     assert!(out.contains("Question 1 of 3"), "{out}");
