@@ -290,20 +290,15 @@ fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending>
             asked.hint_used |= hint_used;
             asked.cut_at_deadline = cut;
             if text.trim().is_empty() {
-                asked.state = State::Skipped;
-                asked.skipped = true;
-                asked.answer = String::new();
-                return None;
+                skip(asked, "");
+            } else {
+                judge(asked, question, text);
             }
-            judge(asked, question, text);
             None
         }
         Reply::Skip { partial, hint_used } => {
             asked.hint_used |= hint_used;
-            asked.state = State::Skipped;
-            asked.skipped = true;
-            // Kept in the record and the transcript, not judged.
-            asked.answer = partial.trim_end().to_string();
+            skip(asked, &partial);
             None
         }
         Reply::Quit { partial, hint_used } => {
@@ -324,6 +319,14 @@ fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending>
         }
         Reply::EndOfInput => Some(Ending::Complete),
     }
+}
+
+/// Marks a question skipped; what was typed before is kept in the record
+/// and the transcript, not judged.
+fn skip(asked: &mut Asked, partial: &str) {
+    asked.state = State::Skipped;
+    asked.skipped = true;
+    asked.answer = partial.trim_end().to_string();
 }
 
 fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {

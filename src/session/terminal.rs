@@ -54,6 +54,36 @@ fn restore_on_panic() {
     });
 }
 
+/// The reply for how answering ended: `text` is the answer when submitted
+/// (or cut at the deadline), and what is kept otherwise.
+fn reply(outcome: Outcome, text: String, hint_used: bool) -> Reply {
+    match outcome {
+        Outcome::Submit => Reply::Answer {
+            text,
+            hint_used,
+            cut: false,
+        },
+        Outcome::TimeUp => Reply::Answer {
+            text,
+            hint_used,
+            cut: true,
+        },
+        Outcome::Skip => Reply::Skip {
+            partial: text,
+            hint_used,
+        },
+        Outcome::Quit => Reply::Quit {
+            partial: text,
+            hint_used,
+        },
+        Outcome::Interrupted(signal) => Reply::Interrupted {
+            partial: text,
+            hint_used,
+            signal,
+        },
+    }
+}
+
 /// The interactive prompter.
 pub struct Terminal<'a> {
     style: Style,
@@ -129,32 +159,7 @@ impl Prompter for Terminal<'_> {
                 self.signals,
             )?
         };
-        let (text, hint_used) = (edited.text, edited.hint_used);
-        Ok(match edited.outcome {
-            Outcome::Submit => Reply::Answer {
-                text,
-                hint_used,
-                cut: false,
-            },
-            Outcome::TimeUp => Reply::Answer {
-                text,
-                hint_used,
-                cut: true,
-            },
-            Outcome::Skip => Reply::Skip {
-                partial: text,
-                hint_used,
-            },
-            Outcome::Quit => Reply::Quit {
-                partial: text,
-                hint_used,
-            },
-            Outcome::Interrupted(signal) => Reply::Interrupted {
-                partial: text,
-                hint_used,
-                signal,
-            },
-        })
+        Ok(reply(edited.outcome, edited.text, edited.hint_used))
     }
 
     fn choice(&mut self, ask: &Ask) -> Result<Reply> {
@@ -183,36 +188,13 @@ impl Prompter for Terminal<'_> {
                 self.signals,
             )?
         };
-        let hint_used = picked.hint_used;
-        let text = picked
-            .marked
-            .map(|i| options[i].clone())
-            .unwrap_or_default();
-        Ok(match picked.outcome {
-            Outcome::Submit => Reply::Answer {
-                text,
-                hint_used,
-                cut: false,
-            },
-            Outcome::TimeUp => Reply::Answer {
-                text,
-                hint_used,
-                cut: true,
-            },
-            Outcome::Skip => Reply::Skip {
-                partial: String::new(),
-                hint_used,
-            },
-            Outcome::Quit => Reply::Quit {
-                partial: String::new(),
-                hint_used,
-            },
-            Outcome::Interrupted(signal) => Reply::Interrupted {
-                partial: String::new(),
-                hint_used,
-                signal,
-            },
-        })
+        // The marked option is the answer only when it was picked (or time
+        // ran out on it); skipping or stopping keeps nothing.
+        let text = match (picked.outcome, picked.marked) {
+            (Outcome::Submit | Outcome::TimeUp, Some(i)) => options[i].clone(),
+            _ => String::new(),
+        };
+        Ok(reply(picked.outcome, text, picked.hint_used))
     }
 
     fn feedback(&mut self, asked: &Asked) -> Result<()> {

@@ -36,6 +36,11 @@ fn record(dir: &Path, id: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
+/// The markdown transcript of session `id`.
+fn transcript(dir: &Path, id: &str) -> String {
+    std::fs::read_to_string(dir.join(format!("transcripts/{id}.md"))).unwrap()
+}
+
 #[test]
 fn a_scripted_session_writes_its_transcript() {
     let dir = tempdir();
@@ -49,8 +54,7 @@ fn a_scripted_session_writes_its_transcript() {
         out.contains("Transcript: transcripts/2026-03-01-0900-junior.md"),
         "{out}"
     );
-    let markdown =
-        std::fs::read_to_string(dir.path().join("transcripts/2026-03-01-0900-junior.md")).unwrap();
+    let markdown = transcript(dir.path(), "2026-03-01-0900-junior");
     insta::assert_snapshot!(markdown, @r#"
     # Mock interview: junior
 
@@ -347,8 +351,7 @@ fn skip_and_choice_by_text_are_recorded() {
     assert_eq!(r["questions"][1]["score"], Value::Null);
     // What was typed before `:skip` is kept, unscored.
     assert_eq!(r["questions"][1]["answer"], "half a thought");
-    let md =
-        std::fs::read_to_string(dir.path().join("transcripts/2026-03-01-0900-junior.md")).unwrap();
+    let md = transcript(dir.path(), "2026-03-01-0900-junior");
     assert!(
         md.contains("What was typed before skipping (not scored):\n\n```text\nhalf a thought\n```"),
         "{md}"
