@@ -3,8 +3,7 @@
 //! (so a long paste costs one redraw, not one per key), and between keys
 //! refreshes only the status line.
 
-pub use super::region::Outcome;
-use super::region::{self, Answer, Step, Timer, is_ctrl_c, is_enter};
+use super::region::{self, Answer, Outcome, Step, Timer, is_ctrl_c, is_enter};
 use super::signals::Signals;
 use crate::clock::Clock;
 use crate::error::Result;

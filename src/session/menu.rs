@@ -2,8 +2,7 @@
 //! line with the live countdown. Arrows or an option's letter move the
 //! marker, Enter picks, `?` shows the hint, Esc skips, Ctrl-C stops.
 
-pub use super::region::Outcome;
-use super::region::{self, Answer, Step, Timer, is_ctrl_c, is_enter};
+use super::region::{self, Answer, Outcome, Step, Timer, is_ctrl_c, is_enter};
 use super::render::letter;
 use super::signals::Signals;
 use crate::clock::Clock;
