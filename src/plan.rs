@@ -10,6 +10,8 @@ use rand_chacha::rand_core::Rng;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+pub mod shuffle;
+
 /// What the user asked for, on top of the preset.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
@@ -72,6 +74,9 @@ pub struct Planned {
     pub topic: String,
     /// Time allowed, after the preset and the budget scaled it.
     pub time_limit_s: u32,
+    /// Choice questions: the options in the order shown (see `shuffle`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
 }
 
 /// The questions of an interview, in the order they are asked.
@@ -132,6 +137,7 @@ pub fn plan(
             category: q.category,
             topic: q.topic.clone(),
             time_limit_s: preset.time_limit(q.category, q.time_limit_s),
+            options: Vec::new(),
         })
         .collect();
     if let Some(budget) = budget_s {

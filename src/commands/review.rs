@@ -5,7 +5,7 @@ use super::{Context, emit, to_json, warn};
 use crate::cli::{ExportFormat, ReviewArgs, ReviewCommand};
 use crate::clock;
 use crate::error::Result;
-use crate::plan::{Plan, Planned};
+use crate::plan::{Plan, Planned, shuffle};
 use crate::preset::{self, Verdict};
 use crate::review::stats::{self, Stats, sparkline};
 use crate::review::{self, Sessions, export, pretty};
@@ -315,13 +315,22 @@ fn retry(
             continue;
         };
         let limit = preset.time_limit(question.category, question.time_limit_s);
+        // The same question as it was asked: its options in the order shown
+        // then, while the bank still has them (the same seed would draw that
+        // order again; a record from before shuffling holds the bank's order).
+        let options = if shuffle::is_order_of(&q.options, question) {
+            q.options.clone()
+        } else {
+            shuffle::shown(question, original.seed)
+        };
         plan.questions.push(Planned {
             id: q.id.clone(),
             category: question.category,
             topic: question.topic.clone(),
             time_limit_s: limit,
+            options: options.clone(),
         });
-        questions.push(Asked::pending(question, limit));
+        questions.push(Asked::pending(question, limit, options));
     }
     if dry_run {
         let sit_with = format!("rehearse review retry {which}");

@@ -41,7 +41,8 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let history = history(&records, clock.now());
     let seed = args.seed.unwrap_or_else(random_seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
+    let mut plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
+    plan.shuffle_options(seed, |id| bank.find(id));
     if args.dry_run {
         let sit_with = format!("rehearse run --preset {} --seed {seed}", preset.name);
         return print_plan(ctx, preset, seed, &plan, args.json, &sit_with);
@@ -51,7 +52,11 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let store = Store::open(&dir)?;
     let mut questions = Vec::with_capacity(plan.questions.len());
     for planned in &plan.questions {
-        questions.push(Asked::pending(bank.get(&planned.id)?, planned.time_limit_s));
+        questions.push(Asked::pending(
+            bank.get(&planned.id)?,
+            planned.time_limit_s,
+            planned.options.clone(),
+        ));
     }
     let sitting = Sitting::new(args, interactive);
     let mut record = new_record(

@@ -12,6 +12,7 @@ pub mod terminal;
 use crate::bank::{Bank, Category, Question};
 use crate::clock::{Clock, seconds_between};
 use crate::error::Result;
+use crate::plan::shuffle;
 use crate::preset::{Feedback, Preset};
 use crate::score::{Rubric, score};
 use crate::transcript::record::{Asked, Record, State, Status};
@@ -35,6 +36,9 @@ pub struct Ask<'a> {
     pub total: usize,
     /// The question.
     pub question: &'a Question,
+    /// Choice questions: the options in the order to show them; letters and
+    /// numbers name options in this order.
+    pub options: &'a [String],
     /// Time allowed, in seconds.
     pub time_limit_s: u32,
     /// Text typed before an interruption, offered again on resume.
@@ -207,6 +211,12 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
             record.questions[i].skipped = true;
             continue;
         };
+        // The order planned for this session; the bank's own order if the
+        // bank's options have changed since (the record then says so).
+        if !shuffle::is_order_of(&record.questions[i].options, question) {
+            record.questions[i].options = question.options.clone();
+        }
+        let options = record.questions[i].options.clone();
         let prefill = if record.questions[i].state == State::Interrupted {
             record.questions[i].answer.clone()
         } else {
@@ -216,6 +226,7 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
             number: i + 1,
             total,
             question,
+            options: &options,
             time_limit_s: record.questions[i].time_limit_s,
             prefill: &prefill,
             used_s: record.questions[i].time_used_s,

@@ -106,7 +106,7 @@ pub fn question(ask: &Ask, style: &Style) -> String {
     out.push_str(&style.bold(&wrap(&q.prompt, style.width, "  ")));
     if q.category == Category::Choice {
         out.push('\n');
-        for (i, option) in q.options.iter().enumerate() {
+        for (i, option) in ask.options.iter().enumerate() {
             let _ = writeln!(out, "  {}) {option}", letter(i));
         }
     }
@@ -116,6 +116,15 @@ pub fn question(ask: &Ask, style: &Style) -> String {
 /// `A`, `B`, … for option `i`.
 pub fn letter(i: usize) -> char {
     char::from(b'A' + (i % 26) as u8)
+}
+
+/// An option with the letter it was shown under: `B) 8000` (just the text
+/// when it was not among the options shown).
+pub fn lettered(asked: &Asked, option: &str) -> String {
+    match asked.letter_of(option) {
+        Some(l) => format!("{l}) {option}"),
+        None => option.to_string(),
+    }
 }
 
 /// How one answer scored: the score, covered and missed points, pitfalls,
@@ -138,12 +147,17 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
         // After the mark, four columns in.
         let item = |text: &str| wrap_hanging(text, width.saturating_sub(4), "", "    ");
         if right {
-            let _ = write!(out, "  {} {}", style.green("✓"), item(&asked.answer));
+            let _ = write!(
+                out,
+                "  {} {}",
+                style.green("✓"),
+                item(&lettered(asked, &asked.answer))
+            );
         } else {
-            let chosen = format!("you chose: {}", asked.answer);
+            let chosen = format!("you chose: {}", lettered(asked, &asked.answer));
             let _ = write!(out, "  {} {}", style.red("✗"), item(&chosen));
             if let Some(correct) = &asked.correct {
-                let line = format!("the answer: {correct}");
+                let line = format!("the answer: {}", lettered(asked, correct));
                 let _ = write!(out, "  {} {}", style.green("✓"), item(&line));
             }
         }

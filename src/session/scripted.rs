@@ -207,10 +207,11 @@ impl Prompter for Scripted<'_> {
             Err(reply) => return Ok(reply),
         };
         self.clock.typed(1);
-        // Command lines work as for open questions; what remains names the option.
+        // Command lines work as for open questions; what remains names the
+        // option, by its letter in the order shown.
         Ok(match read_commands(&text) {
             Reply::Answer { text, .. } => Reply::Answer {
-                text: pick_option(&ask.question.options, &text),
+                text: pick_option(ask.options, &text),
                 hint_used: false,
                 cut: false,
             },

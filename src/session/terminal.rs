@@ -169,7 +169,7 @@ impl Prompter for Terminal<'_> {
             header.truncate(at + 1);
         }
         self.say(&header);
-        let options = &ask.question.options;
+        let options = ask.options;
         let spec = menu::Spec {
             label: format!("question {} of {}", ask.number, ask.total),
             options,

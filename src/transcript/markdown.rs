@@ -5,6 +5,7 @@ use super::record::{Asked, Record, State, Status};
 use crate::bank::Category;
 use crate::score::explain::out_of_100;
 use crate::session::STORY_CONTENT_WEIGHT;
+use crate::session::render::{letter, lettered};
 use crate::term::{clock, number};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -115,6 +116,13 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
     let _ = writeln!(out, "*{}*\n", facts.join(" · "));
     quote(out, &q.prompt);
     out.push('\n');
+    // The options with the letters they were shown under.
+    if q.category == Category::Choice && !q.options.is_empty() {
+        for (i, option) in q.options.iter().enumerate() {
+            let _ = writeln!(out, "- {}) {option}", letter(i));
+        }
+        out.push('\n');
+    }
     match q.state {
         State::Pending => {
             out.push_str("Not asked yet.\n");
@@ -134,7 +142,12 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             out.push_str("**Answer**\n\n");
             if q.category == Category::Choice {
                 let right = q.correct.as_deref() == Some(q.answer.as_str());
-                let _ = writeln!(out, "{} {}", if right { "✓" } else { "✗" }, q.answer);
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    if right { "✓" } else { "✗" },
+                    lettered(q, &q.answer)
+                );
             } else {
                 fenced(out, &q.answer);
             }
@@ -205,7 +218,7 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
     if q.category == Category::Choice
         && let Some(correct) = &q.correct
     {
-        let _ = writeln!(out, "\nCorrect option: {correct}");
+        let _ = writeln!(out, "\nCorrect option: {}", lettered(q, correct));
     }
     if !q.model_answer.is_empty() {
         out.push_str("\n**Model answer**\n\n");

@@ -150,7 +150,9 @@ pub struct Asked {
     /// Whether the question was skipped.
     #[serde(default)]
     pub skipped: bool,
-    /// For choice questions: the options shown.
+    /// For choice questions: the options in the order they were shown, so
+    /// their letters are the ones the candidate saw (older records hold the
+    /// bank's order, which is what they showed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
     /// For choice questions: the correct option.
@@ -162,8 +164,9 @@ pub struct Asked {
 }
 
 impl Asked {
-    /// A planned question, not asked yet.
-    pub fn pending(q: &Question, time_limit_s: u32) -> Asked {
+    /// A planned question, not asked yet; `options` in the order they will
+    /// be shown (choice questions).
+    pub fn pending(q: &Question, time_limit_s: u32, options: Vec<String>) -> Asked {
         Asked {
             id: q.id.clone(),
             category: q.category,
@@ -182,10 +185,18 @@ impl Asked {
             cut_at_deadline: false,
             hint_used: false,
             skipped: false,
-            options: q.options.clone(),
+            options,
             correct: q.answer.clone(),
             model_answer: q.model_answer.clone(),
         }
+    }
+
+    /// The letter (`A`, `B`, …) an option was shown under, if it was shown.
+    pub fn letter_of(&self, option: &str) -> Option<char> {
+        self.options
+            .iter()
+            .position(|o| o == option)
+            .map(crate::session::render::letter)
     }
 
     /// The score counted in summaries: skipped and unanswered count as 0,

@@ -78,13 +78,17 @@ fn a_scripted_session_writes_its_transcript() {
 
     > Which port does the development server listen on by default?
 
+    - A) 80
+    - B) 8080
+    - C) 8000
+
     **Answer**
 
-    ✓ 8000
+    ✓ C) 8000
 
     **Score: 100/100**
 
-    Correct option: 8000
+    Correct option: C) 8000
 
     **Model answer**
 
