@@ -351,12 +351,12 @@ fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {
 /// Scores an answer and stores the result on its question.
 fn judge(asked: &mut Asked, question: &Question, text: String) {
     asked.state = State::Answered;
-    if question.category == Category::Choice {
+    let penalty = if asked.hint_used { HINT_PENALTY } else { 0.0 };
+    let total = if question.category == Category::Choice {
         let right = question.answer.as_deref() == Some(text.as_str());
-        asked.score = Some(if right { 100.0 } else { 0.0 });
+        if right { 100.0 } else { 0.0 }
     } else {
         let scored = score(&Rubric::from_question(question), &text);
-        let penalty = if asked.hint_used { HINT_PENALTY } else { 0.0 };
         let mut total = scored.score;
         if question.is_story() {
             let report = crate::star::analyse(&text);
@@ -366,10 +366,14 @@ fn judge(asked: &mut Asked, question: &Question, text: String) {
             asked.content_score = Some(scored.score);
             asked.star = Some(report);
         }
-        asked.score = Some((total - penalty).max(0.0));
         asked.points = scored.points;
         asked.pitfalls = scored.pitfalls.into_iter().filter(|p| p.asserted).collect();
-    }
+        total
+    };
+    // A hint costs the same on every kind of question, down to zero at most.
+    let cost = penalty.min(total.max(0.0));
+    asked.score = Some((total - cost).max(0.0));
+    asked.hint_cost = asked.hint_used.then_some(cost);
     asked.answer = text;
 }
 

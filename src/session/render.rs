@@ -127,6 +127,19 @@ pub fn lettered(asked: &Asked, option: &str) -> String {
     }
 }
 
+/// What the hint cost, when it was used: `hint used (-10 points)`. Records
+/// older than `hint_cost` say only that it was used.
+pub fn hint_note(asked: &Asked) -> Option<String> {
+    if !asked.hint_used {
+        return None;
+    }
+    Some(match asked.hint_cost {
+        Some(cost) if cost > 0.0 => format!("hint used (-{} points)", number(cost)),
+        Some(_) => "hint used (no points to take off)".to_string(),
+        None => "hint used".to_string(),
+    })
+}
+
 /// How one answer scored: the score, covered and missed points, pitfalls,
 /// and the model answer.
 pub fn feedback(asked: &Asked, style: &Style) -> String {
@@ -195,12 +208,8 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
     if let (Some(star), Some(content)) = (&asked.star, asked.content_score) {
         out.push_str(&star_line(star, content, style));
     }
-    if asked.hint_used {
-        let _ = writeln!(
-            out,
-            "  {}",
-            style.dim(&format!("hint used: -{}", number(HINT_PENALTY)))
-        );
+    if let Some(note) = hint_note(asked) {
+        let _ = writeln!(out, "  {}", style.dim(&note));
     }
     if asked.overtime_s > 0 {
         let _ = writeln!(

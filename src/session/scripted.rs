@@ -125,6 +125,14 @@ impl Scripted<'_> {
             Err(reply) => Err(reply),
         })
     }
+
+    /// Prints the hint when the answer asked for it.
+    fn show_hint(&mut self, ask: &Ask, reply: &Reply) -> Result<()> {
+        match ask.question.hints.first() {
+            Some(hint) if reply.hint_used() => self.say(&format!("  hint: {hint}\n")),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// Reads an answer's lines the way the editor reads typed lines: `:hint`
@@ -192,11 +200,7 @@ impl Prompter for Scripted<'_> {
             Err(reply) => return Ok(reply),
         };
         let reply = read_commands(&text);
-        if reply.hint_used()
-            && let Some(hint) = ask.question.hints.first()
-        {
-            self.say(&format!("  hint: {hint}\n"))?;
-        }
+        self.show_hint(ask, &reply)?;
         self.clock.typed(text.split_whitespace().count());
         Ok(reply)
     }
@@ -207,12 +211,16 @@ impl Prompter for Scripted<'_> {
             Err(reply) => return Ok(reply),
         };
         self.clock.typed(1);
-        // Command lines work as for open questions; what remains names the
-        // option, by its letter in the order shown.
-        Ok(match read_commands(&text) {
-            Reply::Answer { text, .. } => Reply::Answer {
+        // Command lines work as for open questions (`:hint` costs the same);
+        // what remains names the option, by its letter in the order shown.
+        let reply = read_commands(&text);
+        self.show_hint(ask, &reply)?;
+        Ok(match reply {
+            Reply::Answer {
+                text, hint_used, ..
+            } => Reply::Answer {
                 text: pick_option(ask.options, &text),
-                hint_used: false,
+                hint_used,
                 cut: false,
             },
             other => other,

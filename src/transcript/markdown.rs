@@ -5,7 +5,7 @@ use super::record::{Asked, Record, State, Status};
 use crate::bank::Category;
 use crate::score::explain::out_of_100;
 use crate::session::STORY_CONTENT_WEIGHT;
-use crate::session::render::{letter, lettered};
+use crate::session::render::{hint_note, letter, lettered};
 use crate::term::{clock, number};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -110,8 +110,8 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
     if q.cut_at_deadline {
         facts.push("cut at the deadline".into());
     }
-    if q.hint_used {
-        facts.push("hint used".into());
+    if let Some(note) = hint_note(q) {
+        facts.push(note);
     }
     let _ = writeln!(out, "*{}*\n", facts.join(" · "));
     quote(out, &q.prompt);

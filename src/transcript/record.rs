@@ -147,6 +147,10 @@ pub struct Asked {
     /// Whether the hint was shown.
     #[serde(default)]
     pub hint_used: bool,
+    /// Points the hint took off the score (absent when no score was given,
+    /// and in records older than this field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint_cost: Option<f64>,
     /// Whether the question was skipped.
     #[serde(default)]
     pub skipped: bool,
@@ -184,6 +188,7 @@ impl Asked {
             overtime_s: 0,
             cut_at_deadline: false,
             hint_used: false,
+            hint_cost: None,
             skipped: false,
             options,
             correct: q.answer.clone(),

@@ -177,6 +177,7 @@ fn a_choice_is_marked_with_its_letter_and_picked_with_enter() {
     s.expect("hint: It is not a privileged port.").unwrap();
     s.send(format!("{}\r", letter.to_lowercase())).unwrap();
     s.expect(format!("✓ picked {letter}")).unwrap();
+    s.expect("hint used (-10 points)").unwrap();
     s.expect("Interview complete").unwrap();
     s.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&s), 0);
@@ -184,6 +185,9 @@ fn a_choice_is_marked_with_its_letter_and_picked_with_enter() {
     assert_eq!(q["answer"], "8000");
     assert_eq!(q["state"], "answered");
     assert_eq!(q["hint_used"], true);
+    // The hint costs a choice question what it costs an open one.
+    assert_eq!(q["score"], 90.0);
+    assert_eq!(q["hint_cost"], 10.0);
     let shown: Vec<&str> = q["options"]
         .as_array()
         .unwrap()

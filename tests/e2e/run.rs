@@ -121,7 +121,7 @@ fn a_scripted_session_writes_its_transcript() {
 
     ## 3. fixture-story-deadline
 
-    *behavioral · deadline · 1m11s of 4m · hint used*
+    *behavioral · deadline · 1m11s of 4m · hint used (-10 points)*
 
     > Tell me about a time you were about to miss a deadline.
 
@@ -196,6 +196,7 @@ fn the_record_holds_what_review_needs() {
     assert_eq!(q["content_score"], 100.0);
     assert_eq!(q["star"]["score"], 52.0);
     assert_eq!(q["score"], 70.8);
+    assert_eq!(q["hint_cost"], 10.0);
     assert_eq!(q["points"][0]["covered"], true);
 }
 
