@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod bank;
+mod choice;
 mod common;
 mod pty;
 mod review;
