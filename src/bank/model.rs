@@ -84,6 +84,13 @@ pub struct KeyPoint {
     /// A phrasing is a keyword or a short phrase, matched after normalisation
     /// (case, identifier forms, word endings, small typos).
     pub phrasings: Vec<String>,
+    /// What the point is about, when the question contrasts several things
+    /// (`["prefetch_related", "prefetch related"]`): the point counts only
+    /// where the nearest of the question's subjects named around the
+    /// matching words is one of these, so a statement about the wrong thing
+    /// ("makemigrations applies the changes") earns nothing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subject: Vec<String>,
 }
 
 /// A common misconception and how it tends to be worded.

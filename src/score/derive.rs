@@ -93,6 +93,10 @@ pub fn derive(reference: &str, question: &str, idf: &Idf) -> Rubric {
         builder.point(&token.word, weight, &[token.word.as_str()]);
     }
     builder.full_marks_at(FULL_MARKS_AT);
+    // A single word of the reference is not a claim: answers say the same
+    // thing with or without a negation ("if none is provided" = "when the
+    // class does not include one"), so derived points ignore polarity.
+    builder.ignore_polarity();
     builder.build()
 }
 

@@ -1,6 +1,6 @@
 //! The explanation of a score, for reading in a terminal.
 
-use super::{Match, Scored};
+use super::{Match, Note, Scored};
 use crate::term::{Style, number, wrap_hanging};
 use std::fmt::Write as _;
 
@@ -38,17 +38,32 @@ pub fn render(scored: &Scored, phrasings: &[Vec<String>], compact: bool, style: 
         for (i, point) in scored.points.iter().enumerate() {
             let mark = if point.covered {
                 style.green("✓")
+            } else if point.credit > 0.0 {
+                style.yellow("~")
             } else {
                 style.red("✗")
             };
             let head = format!("[{}] {}", number(point.weight), point.label);
             let body = wrap_hanging(&head, width - 4, "", "      ");
             let _ = write!(out, "  {mark} {body}");
-            if point.covered {
+            if let Some(note) = &point.note {
+                out.push_str(&style.dim(&wrap_hanging(
+                    &why(note, point),
+                    width,
+                    "      ",
+                    "      ",
+                )));
+            } else if point.covered {
                 let words = format!("matched {}", matches(&point.matches));
                 out.push_str(&style.dim(&wrap_hanging(&words, width, "      ", "      ")));
-            } else if let Some(ways) = phrasings.get(i).filter(|w| !w.is_empty()) {
-                let words = format!("say it with: {}", ways.join(" · "));
+            }
+            if !point.covered
+                && let Some(ways) = phrasings.get(i).filter(|w| !w.is_empty())
+            {
+                let words = format!(
+                    "say in a sentence what it does, e.g. with: {}",
+                    ways.join(" · ")
+                );
                 out.push_str(&style.dim(&wrap_hanging(&words, width, "      ", "      ")));
             }
         }
@@ -64,6 +79,14 @@ pub fn render(scored: &Scored, phrasings: &[Vec<String>], compact: bool, style: 
         let words = format!("because of \"{}\"", pitfall.evidence);
         out.push_str(&style.dim(&wrap_hanging(&words, width, "      ", "      ")));
     }
+    if let Some(cap) = scored.list_capped_at {
+        let note = format!(
+            "points named only in bare lists of terms earn at most {}/100 together: \
+             put the terms in sentences that say what they do",
+            cap.round()
+        );
+        out.push_str(&style.yellow(&wrap_hanging(&note, width, "  ", "  ")));
+    }
     if scored.full_marks_at < 1.0 && !scored.points.is_empty() {
         let note = format!(
             "full marks at {}% of the key points' weight: no answer needs them all",
@@ -72,6 +95,45 @@ pub fn render(scored: &Scored, phrasings: &[Vec<String>], compact: bool, style: 
         out.push_str(&style.dim(&wrap_hanging(&note, width, "  ", "  ")));
     }
     out
+}
+
+/// Why a point earned less than its words suggest, in a few words (for
+/// transcripts).
+pub fn short_note(note: &Note) -> String {
+    match note {
+        Note::Negated { by, .. } => format!("said under negation: \"{}\"", by.join("\", \"")),
+        Note::OtherSubject { subject, .. } if subject.is_empty() => {
+            "said without naming what it is about".to_string()
+        }
+        Note::OtherSubject { subject, .. } => format!("said about {subject}"),
+        Note::Echo => "only repeats the question's words".to_string(),
+        Note::Listed => "only named in a bare list".to_string(),
+    }
+}
+
+/// Why a point earned less than its words suggest, in one line.
+fn why(note: &Note, point: &super::PointResult) -> String {
+    match note {
+        Note::Negated { by, evidence } => format!(
+            "not earned: \"{evidence}\" is said under negation (by \"{}\")",
+            by.join("\", \"")
+        ),
+        Note::OtherSubject { subject, evidence } if subject.is_empty() => format!(
+            "not earned: \"{evidence}\" does not say what it is about; name it in the same sentence"
+        ),
+        Note::OtherSubject { subject, evidence } => {
+            format!("not earned: \"{evidence}\" is said about {subject}")
+        }
+        Note::Echo => format!(
+            "{}% only: {} repeats the question's words without saying more",
+            (point.credit * 100.0).round(),
+            matches(&point.matches)
+        ),
+        Note::Listed => format!(
+            "named in a bare list: {} (lists count for little together)",
+            matches(&point.matches)
+        ),
+    }
 }
 
 fn list_or_none(words: &[&str]) -> String {

@@ -19,6 +19,9 @@ pub struct PhraseToken {
     pub max_edits: usize,
     /// Stems of words that mean the same (see `synonyms`).
     pub synonyms: &'static [String],
+    /// Matched as written (or with a typo), not by stem or synonym: the names
+    /// of subjects, where `migrate` must not meet `migration`.
+    pub exact: bool,
 }
 
 impl PhraseToken {
@@ -28,6 +31,7 @@ impl PhraseToken {
             stem: token.stem.clone(),
             max_edits: max_edits(&token.word),
             synonyms: super::synonyms::of(&token.stem),
+            exact: false,
         }
     }
 
@@ -37,6 +41,7 @@ impl PhraseToken {
             stem: word.clone(),
             max_edits: max_edits(&word),
             synonyms: &[],
+            exact: false,
             word,
         }
     }
@@ -63,52 +68,147 @@ pub fn max_edits(word: &str) -> usize {
 pub struct Phrase {
     /// The phrasing as written in the bank.
     pub text: String,
-    /// Vocabulary indices of its content words, in order.
+    /// Vocabulary indices of its words, in order: its content words, plus
+    /// the function words that carry its meaning (`group by`, `on_delete`).
     pub tokens: Vec<usize>,
     /// Vocabulary index of the one-word variant, for two- and three-word phrases.
     pub joined: Option<usize>,
+    /// The phrasing states a negation ("not null", "without a join"): it is
+    /// found only where the answer negates its words.
+    pub negated: bool,
+    /// Its words must stand next to each other (at most one word between),
+    /// in order: phrasings that keep function words (`group by`).
+    pub tight: bool,
+    /// An identifier whose parts include a function word (`on_delete`,
+    /// `is_valid`): found only written as one identifier, never as the
+    /// loose English words ("I delete …", "the form is valid").
+    pub same_word: bool,
+    /// Every word of it is a word of the question's prompt (set by the rubric).
+    pub echo: bool,
+}
+
+/// How a phrasing reads once normalised: what [`Vocabulary::phrase`] keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Compiled {
+    /// The words that must be found, in order.
+    pub words: Vec<String>,
+    /// It states a negation.
+    pub negated: bool,
+    /// Its words must stand together.
+    pub tight: bool,
+    /// It must be written as one identifier.
+    pub same_word: bool,
+}
+
+/// Splits a phrasing into the words it requires, keeping negators (as the
+/// phrase's polarity), the function words inside identifiers, and the
+/// function words of a phrase that would otherwise shrink to a single word.
+pub fn compile(text: &str) -> Option<(Vec<Token>, Vec<Token>, Compiled)> {
+    let normalized = normalize(text);
+    let all: Vec<&Token> = normalized.tokens.iter().collect();
+    let negators = all.iter().filter(|t| t.negation).count();
+    let words: Vec<&Token> = all.iter().copied().filter(|t| !t.negation).collect();
+    let parts = |t: &Token| words.iter().filter(|u| u.word_id == t.word_id).count();
+    let in_identifier = |t: &Token| parts(t) > 1;
+    let content: Vec<&Token> = words
+        .iter()
+        .copied()
+        .filter(|t| !t.stop || in_identifier(t))
+        .collect();
+    // Snake case and dotted names only: `ManyToManyField` may be typed as
+    // the words "many to many field".
+    let snake = |t: &Token| {
+        let group: Vec<&&Token> = words.iter().filter(|u| u.word_id == t.word_id).collect();
+        let (first, last) = (group[0], group[group.len() - 1]);
+        normalized
+            .text
+            .get(first.start..last.end)
+            .is_some_and(|s| s.contains(['_', '.']))
+    };
+    let same_word = words.iter().any(|t| t.stop && in_identifier(t) && snake(t));
+    // "group by", "on delete": dropping the small word would leave one
+    // common word that means something else.
+    let shrinks = content.len() <= 1 && words.len() >= 2;
+    let (used, tight) = if content.is_empty() || shrinks {
+        (words.clone(), words.len() >= 2)
+    } else {
+        (content, same_word)
+    };
+    if used.is_empty() {
+        return None;
+    }
+    let compiled = Compiled {
+        words: used.iter().map(|t| t.word.clone()).collect(),
+        negated: negators % 2 == 1,
+        tight,
+        same_word,
+    };
+    let written: Vec<Token> = words.into_iter().cloned().collect();
+    Some((used.into_iter().cloned().collect(), written, compiled))
 }
 
 /// Words of all phrasings of a rubric, each stored once.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary {
     tokens: Vec<PhraseToken>,
-    lookup: HashMap<String, usize>,
+    lookup: HashMap<(String, bool), usize>,
 }
 
 impl Vocabulary {
     fn intern(&mut self, token: PhraseToken) -> usize {
-        if let Some(&at) = self.lookup.get(&token.word) {
+        let key = (token.word.clone(), token.exact);
+        if let Some(&at) = self.lookup.get(&key) {
             return at;
         }
-        self.lookup.insert(token.word.clone(), self.tokens.len());
+        self.lookup.insert(key, self.tokens.len());
         self.tokens.push(token);
         self.tokens.len() - 1
     }
 
     /// Compiles a phrasing; `None` when it has no words at all.
     pub fn phrase(&mut self, text: &str) -> Option<Phrase> {
-        let normalized = normalize(text);
-        let all: Vec<&Token> = normalized.tokens.iter().collect();
-        let content: Vec<&Token> = all.iter().copied().filter(|t| !t.stop).collect();
-        // A phrasing made only of function words keeps them (the validator
-        // rejects such phrasings in banks; derived rubrics never make them).
-        let used = if content.is_empty() { &all } else { &content };
-        if used.is_empty() {
-            return None;
-        }
+        self.compile_phrase(text, false)
+    }
+
+    /// Compiles the name of a subject: its words are matched as written.
+    pub fn subject(&mut self, text: &str) -> Option<Phrase> {
+        self.compile_phrase(text, true)
+    }
+
+    fn compile_phrase(&mut self, text: &str, exact: bool) -> Option<Phrase> {
+        let (used, written, compiled) = compile(text)?;
         let tokens = used
             .iter()
-            .map(|t| self.intern(PhraseToken::new(t)))
+            .map(|t| {
+                let mut token = PhraseToken::new(t);
+                token.exact = exact;
+                if exact {
+                    token.synonyms = &[];
+                }
+                self.intern(token)
+            })
             .collect::<Vec<_>>();
-        let joinable = (2..=3).contains(&all.len())
-            && all.iter().all(|t| t.word.chars().all(char::is_alphabetic));
-        let joined = joinable.then(|| self.intern(PhraseToken::joined(&all)));
+        let joinable = (2..=3).contains(&written.len())
+            && !compiled.negated
+            && written
+                .iter()
+                .all(|t| t.word.chars().all(char::is_alphabetic));
+        let refs: Vec<&Token> = written.iter().collect();
+        let joined = joinable.then(|| self.intern(PhraseToken::joined(&refs)));
         Some(Phrase {
             text: text.to_string(),
             tokens,
             joined,
+            negated: compiled.negated,
+            tight: compiled.tight,
+            same_word: compiled.same_word,
+            echo: false,
         })
+    }
+
+    /// The stem of a vocabulary word.
+    pub fn stem(&self, at: usize) -> &str {
+        &self.tokens[at].stem
     }
 
     /// Number of distinct words.
@@ -231,11 +331,13 @@ impl<'a> AnswerIndex<'a> {
             similarity: 1.0,
             synonym: false,
         };
+        let tokens = &self.answer.tokens;
+        let as_written = |i: &&usize| !token.exact || tokens[**i].word == token.word;
         if let Some(positions) = self.by_stem.get(token.stem.as_str()) {
-            hits.extend(positions.iter().map(exact));
+            hits.extend(positions.iter().filter(as_written).map(exact));
         }
         if let Some(positions) = self.by_word.get(token.word.as_str()) {
-            hits.extend(positions.iter().map(exact));
+            hits.extend(positions.iter().filter(as_written).map(exact));
         }
         self.joined(token, &mut hits);
         for synonym in token.synonyms {
@@ -332,55 +434,78 @@ impl<'a> AnswerIndex<'a> {
         }
     }
 
-    /// The best occurrence of `phrase`: its words in order with at most
-    /// [`MAX_GAP`] words between them or, for short phrases when `loose`,
-    /// in any order close together.
-    pub fn find(&mut self, vocabulary: &Vocabulary, phrase: &Phrase, loose: bool) -> Option<Found> {
+    /// The best occurrence of `phrase` that `accept` allows: its words in
+    /// order with at most [`MAX_GAP`] words between them (one for tight
+    /// phrasings) or, for short phrases when `loose`, in any order close
+    /// together.
+    pub fn find(
+        &mut self,
+        vocabulary: &Vocabulary,
+        phrase: &Phrase,
+        loose: bool,
+        accept: &dyn Fn(&AnswerIndex, &Found) -> bool,
+    ) -> Option<Found> {
         self.prepare(vocabulary, &phrase.tokens);
         if let Some(joined) = phrase.joined {
             self.prepare(vocabulary, &[joined]);
         }
         let mut best: Option<Found> = None;
         let mut consider = |found: Found| {
-            if best
-                .as_ref()
-                .is_none_or(|b| found.similarity() > b.similarity())
+            if accept(self, &found)
+                && best
+                    .as_ref()
+                    .is_none_or(|b| found.similarity() > b.similarity())
             {
                 best = Some(found);
             }
         };
-        if let Some(joined) = phrase.joined
-            && let Some(hit) = self.hits(joined).iter().max_by(|a, b| {
-                a.similarity
-                    .total_cmp(&b.similarity)
-                    .then(b.start.cmp(&a.start))
-            })
-        {
-            consider(Found { hits: vec![*hit] });
+        if let Some(joined) = phrase.joined {
+            for hit in self.hits(joined) {
+                consider(Found { hits: vec![*hit] });
+            }
         }
-        if let Some(found) = self.ordered(&phrase.tokens) {
-            consider(found);
-        } else if loose
-            && (2..=3).contains(&phrase.tokens.len())
-            && let Some(found) = self.unordered(&phrase.tokens)
-        {
-            consider(found);
+        let gap = if phrase.tight { 1 } else { MAX_GAP };
+        for found in self.ordered(&phrase.tokens, gap) {
+            if !phrase.same_word || self.one_word(&found) {
+                consider(found);
+            }
+        }
+        if loose && !phrase.tight && (2..=3).contains(&phrase.tokens.len()) {
+            for found in self.unordered(&phrase.tokens) {
+                consider(found);
+            }
         }
         best
     }
 
-    fn ordered(&self, tokens: &[usize]) -> Option<Found> {
+    /// Every occurrence of `phrase` in order (one per place its first word
+    /// occurs), for finding where subjects are named.
+    pub fn all(&mut self, vocabulary: &Vocabulary, phrase: &Phrase) -> Vec<Found> {
+        self.prepare(vocabulary, &phrase.tokens);
+        let mut found = Vec::new();
+        if let Some(joined) = phrase.joined {
+            self.prepare(vocabulary, &[joined]);
+            found.extend(self.hits(joined).iter().map(|h| Found { hits: vec![*h] }));
+        }
+        let gap = if phrase.tight { 1 } else { MAX_GAP };
+        found.extend(self.ordered(&phrase.tokens, gap));
+        found
+    }
+
+    /// For each place the first word occurs, the closest chain of the
+    /// others after it.
+    fn ordered(&self, tokens: &[usize], gap: usize) -> Vec<Found> {
         let lists: Vec<&[Hit]> = tokens.iter().map(|&t| self.hits(t)).collect();
         if lists.iter().any(|l| l.is_empty()) {
-            return None;
+            return Vec::new();
         }
-        let mut best: Option<Found> = None;
+        let mut chains = Vec::new();
         for first in lists[0] {
             let mut chain = vec![*first];
             let mut end = first.end;
             for list in &lists[1..] {
                 let from = list.partition_point(|h| h.start <= end);
-                let to = list.partition_point(|h| h.start <= end + 1 + MAX_GAP);
+                let to = list.partition_point(|h| h.start <= end + 1 + gap);
                 let next = list[from..to].iter().max_by(|a, b| {
                     a.similarity
                         .total_cmp(&b.similarity)
@@ -395,28 +520,19 @@ impl<'a> AnswerIndex<'a> {
                 }
             }
             if chain.len() == lists.len() {
-                let found = Found { hits: chain };
-                let perfect = found.similarity() >= 1.0;
-                if best
-                    .as_ref()
-                    .is_none_or(|b| found.similarity() > b.similarity())
-                {
-                    best = Some(found);
-                }
-                if perfect {
-                    break;
-                }
+                chains.push(Found { hits: chain });
             }
         }
-        best
+        chains
     }
 
-    fn unordered(&self, tokens: &[usize]) -> Option<Found> {
+    fn unordered(&self, tokens: &[usize]) -> Vec<Found> {
         let lists: Vec<&[Hit]> = tokens.iter().map(|&t| self.hits(t)).collect();
         if lists.iter().any(|l| l.is_empty()) {
-            return None;
+            return Vec::new();
         }
         let window = MAX_GAP + tokens.len();
+        let mut chains = Vec::new();
         for anchor in lists[0] {
             let mut chain = vec![*anchor];
             for list in &lists[1..] {
@@ -431,22 +547,67 @@ impl<'a> AnswerIndex<'a> {
                 }
             }
             if chain.len() == lists.len() {
-                return Some(Found { hits: chain });
+                chains.push(Found { hits: chain });
             }
         }
-        None
+        chains
     }
 
-    /// Whether a negation (not, never, n't, without…) stands just before or
-    /// inside the span, in the same sentence.
-    pub fn negated(&self, found: &Found) -> bool {
-        let (start, end) = found.span();
+    /// Whether every matched word of an occurrence is part of one typed word.
+    fn one_word(&self, found: &Found) -> bool {
         let tokens = &self.answer.tokens;
-        let sentence = tokens[start].sentence;
-        let from = start.saturating_sub(3);
-        tokens[from..=end.min(tokens.len() - 1)]
+        let (start, end) = found.span();
+        tokens[start].word_id == tokens[end].word_id
+    }
+
+    /// The negators that put an occurrence under negation, as typed; empty
+    /// when it is stated plainly.
+    pub fn negated_by(&self, found: &Found) -> Vec<String> {
+        let tokens = &self.answer.tokens;
+        let negated = found
+            .hits
             .iter()
-            .any(|t| t.negation && t.sentence == sentence)
+            .any(|h| tokens[h.start..=h.end].iter().any(|t| t.negated));
+        if !negated {
+            return Vec::new();
+        }
+        let (start, _) = found.span();
+        let clause = tokens[start].clause;
+        let mut words: Vec<String> = tokens
+            .iter()
+            .filter(|t| t.negation && t.clause == clause)
+            .map(|t| self.answer.surface(t).to_string())
+            .collect();
+        if words.is_empty() {
+            // A negator earlier in the sentence whose scope reaches here.
+            words = tokens[..start]
+                .iter()
+                .rev()
+                .take_while(|t| t.sentence == tokens[start].sentence)
+                .find(|t| t.negation)
+                .map(|t| self.answer.surface(t).to_string())
+                .into_iter()
+                .collect();
+        }
+        words
+    }
+
+    /// Whether an occurrence is said under negation.
+    pub fn negated(&self, found: &Found) -> bool {
+        let tokens = &self.answer.tokens;
+        found
+            .hits
+            .iter()
+            .any(|h| tokens[h.start..=h.end].iter().any(|t| t.negated))
+    }
+
+    /// Whether every word of an occurrence is part of a bare list of terms.
+    pub fn listed(&self, found: &Found) -> bool {
+        let tokens = &self.answer.tokens;
+        found
+            .hits
+            .iter()
+            .all(|h| tokens[h.start..=h.end].iter().all(|t| t.listed))
     }
 
     /// Whether the whole span lies in one sentence.
@@ -469,7 +630,11 @@ mod tests {
         };
         let normalized = normalize(answer);
         let mut index = AnswerIndex::new(&normalized, vocabulary.len());
-        index.find(&vocabulary, &phrase, true).is_some()
+        index
+            .find(&vocabulary, &phrase, true, &|index, found| {
+                index.negated(found) == phrase.negated
+            })
+            .is_some()
     }
 
     #[test]
@@ -520,6 +685,29 @@ mod tests {
             ("http 404", "returns HTTP 404", true),
             // unicode
             ("café", "le CAFÉ ☕", true),
+            // small words that carry the meaning are kept
+            ("group by", "a GROUP BY clause", true),
+            ("group by", "the user group when the form is valid", false),
+            ("not null", "a NOT NULL column", true),
+            ("not null", "the column is null", false),
+            ("null", "the column can't be null", false),
+            ("without a join", "it works without a JOIN", true),
+            ("without a join", "it works with a JOIN", false),
+            // identifiers with small words must be written as identifiers
+            ("on_delete", "set on_delete=models.CASCADE", true),
+            ("on_delete", "I delete the user", false),
+            ("on_delete", "click on the delete button", false),
+            ("is_valid", "call form.is_valid() first", true),
+            ("is_valid", "when the form is valid", false),
+            ("ManyToManyField", "a many to many field", true),
+            // negated statements do not state the phrasing
+            ("uses a join", "it does not use a JOIN", false),
+            ("second query", "it never runs a second query", false),
+            (
+                "second query",
+                "it does not join, it runs a second query",
+                true,
+            ),
         ];
         for &(phrasing, answer, expected) in cases {
             assert_eq!(
@@ -541,19 +729,21 @@ mod tests {
     }
 
     #[test]
-    fn negation_is_seen_before_the_phrase() {
-        let mut vocabulary = Vocabulary::default();
-        let phrase = vocabulary.phrase("prefetch_related uses a join").unwrap();
-        for (answer, negated) in [
-            ("prefetch_related uses a join", false),
-            ("prefetch_related never uses a join", true),
-            ("prefetch_related doesn't use a join", true),
-            ("No. prefetch_related uses a join", false),
-        ] {
-            let normalized = normalize(answer);
-            let mut index = AnswerIndex::new(&normalized, vocabulary.len());
-            let found = index.find(&vocabulary, &phrase, false).unwrap();
-            assert_eq!(index.negated(&found), negated, "{answer}");
+    fn phrasings_keep_negators_identifiers_and_meaningful_small_words() {
+        let cases: &[(&str, &[&str], bool, bool)] = &[
+            ("select_related", &["select", "related"], false, false),
+            ("group by", &["group", "by"], false, true),
+            ("not null", &["null"], true, false),
+            ("does not use a join", &["use", "join"], true, false),
+            ("on_delete", &["on", "delete"], false, true),
+            ("is_valid()", &["is", "valid"], false, true),
+            ("null=True", &["null", "true"], false, false),
+        ];
+        for &(text, words, negated, tight) in cases {
+            let (_, _, compiled) = compile(text).unwrap();
+            assert_eq!(compiled.words, words, "{text}");
+            assert_eq!(compiled.negated, negated, "{text}");
+            assert_eq!(compiled.tight, tight, "{text}");
         }
     }
 }

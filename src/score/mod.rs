@@ -7,9 +7,10 @@ pub mod explain;
 pub mod matcher;
 pub mod normalize;
 pub mod rubric;
+pub mod structure;
 pub mod synonyms;
 
-pub use rubric::Rubric;
+pub use rubric::{ECHO_CREDIT, LIST_CAP, LIST_CREDIT, Rubric};
 
 use matcher::{AnswerIndex, Found};
 use normalize::{Normalized, normalize};
@@ -28,6 +29,10 @@ pub struct Scored {
     /// every point counts).
     #[serde(default = "every_point")]
     pub full_marks_at: f64,
+    /// The points named only in bare lists would have earned more than the
+    /// cap for lists, and were held to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_capped_at: Option<f64>,
 }
 
 fn every_point() -> f64 {
@@ -41,13 +46,46 @@ pub struct PointResult {
     pub label: String,
     /// Its weight.
     pub weight: f64,
-    /// Whether the answer covers it.
+    /// Whether the answer covers it (in a statement of its own, not only by
+    /// repeating the question).
     pub covered: bool,
+    /// Share of the weight earned, 0–1: 1 when covered, less when only the
+    /// question's own words were repeated.
+    #[serde(default)]
+    pub credit: f64,
     /// The phrasing that matched, when covered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phrasing: Option<String>,
     /// The answer's words that matched, with their similarity (1 = exact).
     pub matches: Vec<Match>,
+    /// Why the point earned less than its words suggest, when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Note>,
+}
+
+/// Why a point's words did not earn it, or earned it only in part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Note {
+    /// The words were said under negation ("does not use a JOIN").
+    Negated {
+        /// The negating words, as typed.
+        by: Vec<String>,
+        /// The stretch of the answer, as typed.
+        evidence: String,
+    },
+    /// The words were said about another of the question's subjects
+    /// ("makemigrations applies the changes").
+    OtherSubject {
+        /// The subject they were said about, as typed.
+        subject: String,
+        /// The stretch of the answer, as typed.
+        evidence: String,
+    },
+    /// Only the question's own words were repeated.
+    Echo,
+    /// The point was only named in a bare list of terms.
+    Listed,
 }
 
 /// How one pitfall fared.
@@ -89,26 +127,37 @@ pub fn score(rubric: &Rubric, answer: &str) -> Scored {
 /// Scores an already normalised answer (to share the work across rubrics).
 pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
     let mut index = AnswerIndex::new(answer, rubric.vocabulary.len());
+    let mentions = mentions(&mut index, rubric);
     let mut points = Vec::with_capacity(rubric.points.len());
+    let (mut prose, mut listed) = (0.0, 0.0);
     for point in &rubric.points {
-        let best = best_phrase(&mut index, rubric, &point.phrases, true, |_, _| true);
-        points.push(PointResult {
-            label: point.label.clone(),
-            weight: point.weight,
-            covered: best.is_some(),
-            matches: best
-                .as_ref()
-                .map(|(_, f)| matches(answer, f))
-                .unwrap_or_default(),
-            phrasing: best.map(|(text, _)| text),
-        });
+        let (result, in_prose) = judge_point(&mut index, rubric, point, &mentions);
+        let earned = point.weight * result.credit;
+        if in_prose {
+            prose += earned;
+        } else {
+            listed += earned;
+        }
+        points.push(result);
     }
     let mut pitfalls = Vec::with_capacity(rubric.pitfalls.len());
     for trap in &rubric.pitfalls {
-        // A misconception counts when stated in one sentence and not negated.
-        let best = best_phrase(&mut index, rubric, &trap.phrases, false, |index, found| {
-            index.one_sentence(found) && !index.negated(found)
-        });
+        // A misconception counts when stated in one sentence, with the
+        // polarity its phrasing has ("uses a join" plainly, "does not use a
+        // join" under negation).
+        let mut best: Option<(String, Found)> = None;
+        for phrase in &trap.phrases {
+            let accept = |index: &AnswerIndex, found: &Found| {
+                index.one_sentence(found) && index.negated(found) == phrase.negated
+            };
+            if let Some(found) = index.find(&rubric.vocabulary, phrase, false, &accept)
+                && best
+                    .as_ref()
+                    .is_none_or(|(_, b)| found.similarity() > b.similarity())
+            {
+                best = Some((phrase.text.clone(), found));
+            }
+        }
         let evidence = best
             .as_ref()
             .map(|(_, found)| span_text(answer, found))
@@ -126,53 +175,249 @@ pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
         });
     }
     let total: f64 = points.iter().map(|p| p.weight).sum();
-    let covered: f64 = points.iter().filter(|p| p.covered).map(|p| p.weight).sum();
     let penalty: f64 = pitfalls
         .iter()
         .filter(|p| p.asserted)
         .map(|p| p.penalty)
         .sum();
-    let raw = if total > 0.0 {
-        100.0 * (covered / (total * rubric.full_marks_at)).min(1.0)
+    let full = total * rubric.full_marks_at;
+    let (raw, list_capped_at) = if full > 0.0 {
+        let from_prose = 100.0 * prose / full;
+        let from_lists = 100.0 * listed / full;
+        match rubric.list_cap {
+            Some(cap) if from_lists > cap => ((from_prose + cap).min(100.0), Some(cap)),
+            _ => ((from_prose + from_lists).min(100.0), None),
+        }
     } else {
-        0.0
+        (0.0, None)
     };
     Scored {
         score: round1((raw - penalty).clamp(0.0, 100.0)),
         points,
         pitfalls,
         full_marks_at: rubric.full_marks_at,
+        list_capped_at,
     }
 }
 
-/// The best-matching phrase among `phrases` that `accept` allows.
-fn best_phrase(
+/// Where the answer names one of the rubric's subjects: answer token span
+/// and which subject.
+#[derive(Debug, Clone, Copy)]
+struct Mention {
+    start: usize,
+    end: usize,
+    subject: usize,
+}
+
+fn mentions(index: &mut AnswerIndex, rubric: &Rubric) -> Vec<Mention> {
+    let mut all: Vec<Mention> = Vec::new();
+    for (subject, phrase) in rubric.subjects.iter().enumerate() {
+        for found in index.all(&rubric.vocabulary, phrase) {
+            let (start, end) = found.span();
+            all.push(Mention {
+                start,
+                end,
+                subject,
+            });
+        }
+    }
+    // Where two names overlap ("null" inside "null=True"), the longer wins.
+    all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
+    for m in all {
+        if kept.last().is_none_or(|k| m.start > k.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// The subject an occurrence is said about: one named inside it, else the
+/// nearest named before it in its sentence, else the nearest after it, else
+/// the last one named in the sentence before (a sentence that names none
+/// goes on about the last one: "It runs a second query").
+fn subject_of(
+    index: &AnswerIndex,
+    mentions: &[Mention],
+    found: &Found,
+    own: &[usize],
+) -> Option<Mention> {
+    let tokens = &index.answer.tokens;
+    let (start, end) = found.span();
+    let sentence = tokens[start].sentence;
+    let inside: Vec<&Mention> = mentions
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .collect();
+    if let Some(m) = inside
+        .iter()
+        .find(|m| own.contains(&m.subject))
+        .or(inside.first())
+    {
+        return Some(**m);
+    }
+    let in_sentence = |m: &&Mention| tokens[m.start].sentence == sentence;
+    if let Some(m) = mentions.iter().filter(in_sentence).rfind(|m| m.end < start) {
+        return Some(*m);
+    }
+    if let Some(m) = mentions.iter().filter(in_sentence).find(|m| m.start > end) {
+        return Some(*m);
+    }
+    let previous = sentence.checked_sub(1)?;
+    mentions
+        .iter()
+        .rfind(|m| tokens[m.start].sentence == previous)
+        .copied()
+}
+
+/// Judges one key point: the best phrasing stated plainly, about the point's
+/// own subject, in a statement rather than a bare list, and not only in the
+/// question's words.
+fn judge_point(
     index: &mut AnswerIndex,
     rubric: &Rubric,
-    phrases: &[matcher::Phrase],
-    loose: bool,
-    accept: impl Fn(&AnswerIndex, &Found) -> bool,
-) -> Option<(String, Found)> {
-    let mut best: Option<(String, Found)> = None;
-    for phrase in phrases {
-        let Some(found) = index.find(&rubric.vocabulary, phrase, loose) else {
-            continue;
+    point: &rubric::Point,
+    mentions: &[Mention],
+) -> (PointResult, bool) {
+    let about_own = |index: &AnswerIndex, found: &Found| {
+        point.subjects.is_empty()
+            || subject_of(index, mentions, found, &point.subjects)
+                .is_some_and(|m| point.subjects.contains(&m.subject))
+    };
+    // (credit, in prose, similarity) orders the candidates.
+    let mut best: Option<(f64, bool, f64, &matcher::Phrase, Found)> = None;
+    for phrase in &point.phrases {
+        let plain = |index: &AnswerIndex, found: &Found| {
+            (!rubric.polarity || index.negated(found) == phrase.negated) && about_own(index, found)
         };
-        if !accept(index, &found) {
-            continue;
-        }
-        let better = best
-            .as_ref()
-            .is_none_or(|(_, b)| found.similarity() > b.similarity());
-        if better {
-            let perfect = found.similarity() >= 1.0;
-            best = Some((phrase.text.clone(), found));
-            if perfect {
+        let fresh = |index: &AnswerIndex, found: &Found| {
+            !phrase.echo || !echoes_prompt(index, rubric, found)
+        };
+        // Best first: a statement of its own, then a list, then echoes.
+        let tiers: [(f64, bool); 4] = [
+            (1.0, true),
+            (1.0, false),
+            (ECHO_CREDIT, true),
+            (ECHO_CREDIT, false),
+        ];
+        for (credit, prose) in tiers {
+            if best.as_ref().is_some_and(|b| (b.0, b.1) >= (credit, prose)) {
+                break;
+            }
+            // Where lists are fine, a listed term is as good as a statement.
+            let lists_count = rubric.list_cap.is_none();
+            let accept = |index: &AnswerIndex, found: &Found| {
+                plain(index, found)
+                    && (!prose || lists_count || !index.listed(found))
+                    && (credit < 1.0 || fresh(index, found))
+            };
+            if let Some(found) = index.find(&rubric.vocabulary, phrase, true, &accept) {
+                let similarity = found.similarity();
+                let better = best.as_ref().is_none_or(|b| {
+                    (credit, prose) > (b.0, b.1)
+                        || ((credit, prose) == (b.0, b.1) && similarity > b.2)
+                });
+                if better {
+                    best = Some((credit, prose, similarity, phrase, found));
+                }
                 break;
             }
         }
     }
-    best
+    if let Some((credit, prose, _, phrase, found)) = best {
+        let note = if credit < 1.0 {
+            Some(Note::Echo)
+        } else if !prose {
+            Some(Note::Listed)
+        } else {
+            None
+        };
+        // A list is held to its cap as a whole.
+        let credit = if prose { credit } else { credit * LIST_CREDIT };
+        let result = PointResult {
+            label: point.label.clone(),
+            weight: point.weight,
+            covered: note.is_none(),
+            credit,
+            phrasing: Some(phrase.text.clone()),
+            matches: matches(index.answer, &found),
+            note,
+        };
+        return (result, prose);
+    }
+    let result = PointResult {
+        label: point.label.clone(),
+        weight: point.weight,
+        covered: false,
+        credit: 0.0,
+        phrasing: None,
+        matches: Vec::new(),
+        note: why_not(index, rubric, point, mentions),
+    };
+    (result, true)
+}
+
+/// Whether the sentence around an occurrence only repeats the prompt: at
+/// most a third of its content words are words the prompt does not use.
+fn echoes_prompt(index: &AnswerIndex, rubric: &Rubric, found: &Found) -> bool {
+    let tokens = &index.answer.tokens;
+    let (start, _) = found.span();
+    let sentence = tokens[start].sentence;
+    let (mut content, mut new) = (0usize, 0usize);
+    for token in tokens.iter().filter(|t| t.sentence == sentence && !t.stop) {
+        content += 1;
+        new += usize::from(!rubric.prompt.contains(&token.stem));
+    }
+    3 * new <= content
+}
+
+/// For a point not earned: whether its words were there, but negated or
+/// said about another subject.
+fn why_not(
+    index: &mut AnswerIndex,
+    rubric: &Rubric,
+    point: &rubric::Point,
+    mentions: &[Mention],
+) -> Option<Note> {
+    let answer = index.answer;
+    for phrase in point.phrases.iter().filter(|p| !p.echo) {
+        let flipped = |index: &AnswerIndex, found: &Found| index.negated(found) != phrase.negated;
+        if let Some(found) = index.find(&rubric.vocabulary, phrase, true, &flipped) {
+            let mut by = index.negated_by(&found);
+            if by.is_empty() {
+                by.push("(no negation where the point needs one)".into());
+            }
+            return Some(Note::Negated {
+                by,
+                evidence: span_text(answer, &found),
+            });
+        }
+    }
+    if point.subjects.is_empty() {
+        return None;
+    }
+    for phrase in point.phrases.iter().filter(|p| !p.echo) {
+        let plain = |index: &AnswerIndex, found: &Found| index.negated(found) == phrase.negated;
+        if let Some(found) = index.find(&rubric.vocabulary, phrase, true, &plain) {
+            let subject = subject_of(index, mentions, &found, &point.subjects);
+            let subject = match subject {
+                Some(m) => {
+                    let tokens = &answer.tokens;
+                    answer
+                        .text
+                        .get(tokens[m.start].start..tokens[m.end].end)
+                        .unwrap_or_default()
+                        .to_string()
+                }
+                None => String::new(),
+            };
+            return Some(Note::OtherSubject {
+                subject,
+                evidence: span_text(answer, &found),
+            });
+        }
+    }
+    None
 }
 
 fn matches(answer: &Normalized, found: &Found) -> Vec<Match> {

@@ -29,6 +29,26 @@ pub struct Token {
     pub negation: bool,
     /// Index of the sentence the token belongs to (0-based).
     pub sentence: usize,
+    /// Index of the clause the token belongs to: sentences split further at
+    /// colons, brackets, dashes, contrast words ("but", "whereas") and at a
+    /// comma that starts a new statement (", it …").
+    pub clause: usize,
+    /// Index of the word as typed (`on_delete` is one word of two tokens).
+    pub word_id: usize,
+    /// A comma stands between this token and the one before.
+    pub comma_before: bool,
+    /// A colon, dash or arrow stands between this token and the one before:
+    /// "select_related: one JOIN" says what a term does.
+    pub mark_before: bool,
+    /// Typed against the token before, with no space between: part of one
+    /// compound (`many-to-many`, `to_attr`, `null=True`).
+    pub glued: bool,
+    /// Said under negation: inside the scope of an odd number of negators
+    /// ("does *not use a JOIN*", "*without a JOIN*").
+    pub negated: bool,
+    /// Part of a bare list of terms (a sentence with no function words, or a
+    /// comma list of one- to three-word items), not of a statement.
+    pub listed: bool,
 }
 
 /// A text after normalisation: the NFKC form and its tokens.
@@ -59,7 +79,14 @@ pub fn normalize(text: &str) -> Normalized {
     } else {
         text.nfkc().collect()
     };
-    let tokens = tokenize(&text);
+    let mut tokens = tokenize(&text);
+    for i in 1..tokens.len() {
+        let between = text.get(tokens[i - 1].end..tokens[i].start).unwrap_or(" ");
+        tokens[i].glued = tokens[i - 1].sentence == tokens[i].sentence
+            && !between.chars().any(char::is_whitespace)
+            && !between.contains(',');
+    }
+    super::structure::annotate(&mut tokens);
     Normalized { text, tokens }
 }
 
@@ -114,6 +141,10 @@ fn tokenize(text: &str) -> Vec<Token> {
         .collect();
     let mut tokens = Vec::with_capacity(pieces.len() / 2 + 1);
     let mut sentence = 0;
+    let mut clause = 0;
+    let mut words = 0;
+    let mut comma = false;
+    let mut mark = false;
     let mut line_start = true;
     let mut i = 0;
     while i < pieces.len() {
@@ -132,27 +163,57 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         if ends_sentence(piece.text) || breaks_line(&pieces, i) {
-            sentence += usize::from(
-                tokens
-                    .last()
-                    .is_some_and(|t: &Token| t.sentence == sentence),
-            );
+            let open = tokens
+                .last()
+                .is_some_and(|t: &Token| t.sentence == sentence);
+            sentence += usize::from(open);
+            clause += usize::from(open);
+            comma = false;
+            mark = false;
             i += 1;
             continue;
         }
         if !is_word(piece.text) {
+            if breaks_clause(&pieces, i) {
+                clause += usize::from(tokens.last().is_some_and(|t: &Token| t.clause == clause));
+                mark |= !matches!(piece.text, "(" | ")" | "[" | "]");
+            } else if piece.text == "," {
+                comma = true;
+            }
             i += 1;
             continue;
         }
+        let before = tokens.len();
         if let Some((token, used)) = special_token(&pieces[i..], sentence) {
             tokens.push(token);
             i += used;
-            continue;
+        } else {
+            push_word(&mut tokens, piece.text, piece.start, sentence);
+            i += 1;
         }
-        push_word(&mut tokens, piece.text, piece.start, sentence);
-        i += 1;
+        for token in &mut tokens[before..] {
+            token.clause = clause;
+            token.word_id = words;
+        }
+        if let Some(first) = tokens.get_mut(before) {
+            first.comma_before = comma;
+            first.mark_before = mark && first.sentence == sentence && before > 0;
+        }
+        comma = false;
+        mark = false;
+        words += 1;
     }
     tokens
+}
+
+/// Punctuation that ends a clause inside a sentence: a colon, a bracket, or a
+/// dash standing between spaces (not the hyphen of `many-to-many`).
+fn breaks_clause(pieces: &[Piece], i: usize) -> bool {
+    match pieces[i].text {
+        ":" | "(" | ")" | "[" | "]" | "—" | "–" => true,
+        "-" => i > 0 && pieces[i - 1].text.trim().is_empty(),
+        _ => false,
+    }
 }
 
 fn is_word(piece: &str) -> bool {
@@ -225,6 +286,13 @@ fn plain_token(word: String, start: usize, end: usize, sentence: usize) -> Token
         stop: false,
         negation: false,
         sentence,
+        clause: 0,
+        word_id: 0,
+        comma_before: false,
+        mark_before: false,
+        glued: false,
+        negated: false,
+        listed: false,
     }
 }
 
@@ -268,6 +336,13 @@ fn word_token(word: String, start: usize, end: usize, sentence: usize) -> Token 
         stop,
         negation,
         sentence,
+        clause: 0,
+        word_id: 0,
+        comma_before: false,
+        mark_before: false,
+        glued: false,
+        negated: false,
+        listed: false,
     }
 }
 
@@ -331,8 +406,13 @@ fn identifier_parts(word: &str) -> Vec<(usize, &str)> {
     parts
 }
 
-const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "without", "nor", "neither", "cannot", "none", "nothing",
+/// Words that negate what follows them.
+/// Contractions typed without their apostrophe ("doesnt") count too; "none"
+/// does not, since in answers about Python it is mostly the value `None`.
+pub const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "without", "nor", "neither", "cannot", "nothing", "dont", "doesnt",
+    "didnt", "isnt", "arent", "wasnt", "werent", "cant", "wont", "shouldnt", "wouldnt", "couldnt",
+    "hasnt", "havent", "hadnt", "neednt", "mustnt",
 ];
 
 /// Whether a lower-case word is an English function word.

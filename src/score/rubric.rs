@@ -3,7 +3,22 @@
 //! the question.
 
 use super::matcher::{Phrase, Vocabulary};
-use crate::bank::Question;
+use super::normalize::normalize;
+use crate::bank::{Category, Question};
+use std::collections::HashSet;
+
+/// Most of the score (out of 100) that points covered only inside bare lists
+/// of terms can earn, on questions that ask for an explanation.
+pub const LIST_CAP: f64 = 30.0;
+
+/// Share of a point's weight earned where it is only named in a bare list,
+/// on questions that ask for an explanation (and lists together stay under
+/// [`LIST_CAP`]).
+pub const LIST_CREDIT: f64 = 0.5;
+
+/// Share of a point's weight earned by a phrasing made only of words the
+/// prompt itself uses: repeating the question shows little.
+pub const ECHO_CREDIT: f64 = 0.25;
 
 /// A key point ready for matching.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,6 +29,9 @@ pub struct Point {
     pub weight: f64,
     /// Compiled phrasings; any one covers the point.
     pub phrases: Vec<Phrase>,
+    /// Indices into [`Rubric::subjects`] of the names of what this point is
+    /// about; empty when it is not about one of several things.
+    pub subjects: Vec<usize>,
 }
 
 /// A misconception ready for matching.
@@ -41,6 +59,17 @@ pub struct Rubric {
     /// reference answer, which list every word of it, not only the ones an
     /// answer needs.
     pub full_marks_at: f64,
+    /// The names of the things the points are about (see [`Point::subjects`]).
+    pub subjects: Vec<Phrase>,
+    /// Most of the score that bare lists of terms earn; `None` where a list
+    /// is a fine answer (code, or a question that asks for a list).
+    pub list_cap: Option<f64>,
+    /// Whether a phrasing counts only with its own polarity (plainly, or under
+    /// negation when it says "not …"); off for rubrics derived word by word.
+    pub polarity: bool,
+    /// Stems of the prompt's words: a phrasing made only of them earns little
+    /// where the answer's sentence merely repeats the question.
+    pub prompt: HashSet<String>,
 }
 
 impl Rubric {
@@ -50,11 +79,21 @@ impl Rubric {
         builder.full_marks_at(q.full_marks_at.unwrap_or(1.0));
         for point in &q.rubric {
             builder.point(&point.label, point.weight, &point.phrasings);
+            builder.subject(&point.subject);
         }
         for pitfall in &q.pitfalls {
             builder.pitfall(&pitfall.label, pitfall.penalty, &pitfall.phrasings);
         }
+        if explains(q) {
+            builder.list_cap(LIST_CAP);
+        }
+        builder.prompt(&q.prompt);
         builder.build()
+    }
+
+    /// Whether a phrasing of `point` is made only of the prompt's words.
+    pub fn echo_only(&self, point: usize) -> bool {
+        self.points[point].phrases.iter().all(|p| p.echo)
     }
 
     /// Sum of the key points' weights.
@@ -70,6 +109,10 @@ impl Default for Rubric {
             pitfalls: Vec::new(),
             vocabulary: Vocabulary::default(),
             full_marks_at: 1.0,
+            subjects: Vec::new(),
+            list_cap: None,
+            polarity: true,
+            prompt: HashSet::new(),
         }
     }
 }
@@ -93,7 +136,67 @@ impl Builder {
             label: label.to_string(),
             weight,
             phrases,
+            subjects: Vec::new(),
         });
+    }
+
+    /// Names what the last key point added is about: it counts only where
+    /// the nearest of the rubric's subjects named around it is one of these.
+    pub fn subject<S: AsRef<str>>(&mut self, names: &[S]) {
+        let mut indices = Vec::new();
+        for name in names {
+            let name = name.as_ref();
+            let existing = self
+                .rubric
+                .subjects
+                .iter()
+                .position(|p| p.text.eq_ignore_ascii_case(name));
+            let at = match existing {
+                Some(at) => Some(at),
+                None => self.rubric.vocabulary.subject(name).map(|phrase| {
+                    self.rubric.subjects.push(phrase);
+                    self.rubric.subjects.len() - 1
+                }),
+            };
+            indices.extend(at);
+        }
+        if let Some(point) = self.rubric.points.last_mut() {
+            point.subjects = indices;
+        }
+    }
+
+    /// Lets phrasings count whether or not the answer negates them.
+    pub fn ignore_polarity(&mut self) {
+        self.rubric.polarity = false;
+    }
+
+    /// Caps what bare lists of terms can earn.
+    pub fn list_cap(&mut self, cap: f64) {
+        self.rubric.list_cap = Some(cap);
+    }
+
+    /// Marks the phrasings made only of the prompt's own words: where the
+    /// answer's sentence merely repeats the question, they earn little.
+    pub fn prompt(&mut self, prompt: &str) {
+        let asked: HashSet<String> = normalize(prompt)
+            .tokens
+            .into_iter()
+            .filter(|t| !t.stop)
+            .map(|t| t.stem)
+            .collect();
+        let vocabulary = &self.rubric.vocabulary;
+        let echoes = |phrase: &Phrase| {
+            phrase
+                .tokens
+                .iter()
+                .all(|&t| asked.contains(vocabulary.stem(t)))
+        };
+        for point in &mut self.rubric.points {
+            for phrase in &mut point.phrases {
+                phrase.echo = echoes(phrase);
+            }
+        }
+        self.rubric.prompt = asked;
     }
 
     /// Adds a pitfall.
@@ -117,4 +220,30 @@ impl Builder {
     pub fn build(self) -> Rubric {
         self.rubric
     }
+}
+
+/// Whether a question asks for an explanation, where a bare list of terms is
+/// not an answer: technical and system-design questions, unless the prompt
+/// asks to list or name things. Code (coding questions) and stories are
+/// judged without the cap.
+pub fn explains(q: &Question) -> bool {
+    if !matches!(q.category, Category::Technical | Category::SystemDesign) {
+        return false;
+    }
+    let prompt = q.prompt.to_lowercase();
+    let asks_for_list = [
+        "list ",
+        "name a few",
+        "name three",
+        "name two",
+        "name some",
+        "enumerate",
+    ]
+    .iter()
+    .any(|cue| {
+        prompt.starts_with(cue)
+            || prompt.contains(&format!(". {cue}"))
+            || prompt.contains(&format!("? {cue}"))
+    });
+    !asks_for_list
 }

@@ -181,7 +181,12 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
     if !missed.is_empty() {
         out.push_str("\nMissed:\n\n");
         for p in missed {
-            let _ = writeln!(out, "- ✗ [{}] {}", number(p.weight), p.label);
+            let why = p
+                .note
+                .as_ref()
+                .map(|n| format!(" ({})", crate::score::explain::short_note(n)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "- ✗ [{}] {}{why}", number(p.weight), p.label);
         }
     }
     let asserted: Vec<_> = q.pitfalls.iter().filter(|p| p.asserted).collect();

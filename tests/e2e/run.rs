@@ -111,7 +111,7 @@ fn a_scripted_session_writes_its_transcript() {
 
     Covered:
 
-    - ✓ [2] No SQL runs until the QuerySet is evaluated ("executed")
+    - ✓ [2] No SQL runs until the QuerySet is evaluated ("executed", "until")
     - ✓ [1] Iteration, len(), list() or slicing with a step evaluate it ("iterate")
     - ✓ [1] Results are cached on the QuerySet after evaluation ("result cache")
 

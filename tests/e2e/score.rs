@@ -28,11 +28,12 @@ fn score_explains_each_key_point() {
         out,
         "fixture-orm-lazy: 75/100\n\
          \n  ✓ [2] No SQL runs until the QuerySet is evaluated\
-         \n      matched \"executed\"\
+         \n      matched \"executed\" · \"until\"\
          \n  ✓ [1] Iteration, len(), list() or slicing with a step evaluate it\
          \n      matched \"iterate\"\
          \n  ✗ [1] Results are cached on the QuerySet after evaluation\
-         \n      say it with: result cache · cached results · reuses the results\n"
+         \n      say in a sentence what it does, e.g. with: result cache · cached results ·\
+         \n      reuses the results\n"
     );
 }
 
