@@ -256,7 +256,9 @@ fn subject_of(
     {
         return Some(**m);
     }
-    let in_sentence = |m: &&Mention| tokens[m.start].sentence == sentence;
+    // A name after an article or a preposition ("one thread", "with
+    // processes") is an object, not what the clause is about.
+    let in_sentence = |m: &&Mention| tokens[m.start].sentence == sentence && !object(tokens, m);
     if let Some(m) = mentions.iter().filter(in_sentence).rfind(|m| m.end < start) {
         return Some(*m);
     }
@@ -266,8 +268,34 @@ fn subject_of(
     let previous = sentence.checked_sub(1)?;
     mentions
         .iter()
-        .rfind(|m| tokens[m.start].sentence == previous)
+        .rfind(|m| tokens[m.start].sentence == previous && !object(tokens, m))
         .copied()
+}
+
+/// Words after which a named subject is the object of its clause ("one
+/// thread", "with processes", "in the view"), not what the clause is about.
+const OBJECT_MARKERS: &[&str] = &[
+    "one", "each", "per", "every", "in", "of", "on", "by", "for", "from", "to", "into", "via",
+    "than", "multiple", "many", "several", "separate", "other", "two", "more", "its", "their",
+    "your", "our", "like", "about", "across", "between", "call", "calls", "use", "uses", "using",
+];
+
+/// Whether a named subject is the object of its clause: it follows an
+/// object marker or a verb ending in -s ("asks models for data").
+fn object(tokens: &[normalize::Token], m: &Mention) -> bool {
+    let Some(before) = m.start.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    let token = &tokens[m.start];
+    let verb = !before.stop
+        && before.word.len() > 3
+        && before.word.ends_with('s')
+        && !before.word.ends_with("ss");
+    before.sentence == token.sentence
+        && before.clause == token.clause
+        && !token.comma_before
+        && !token.mark_before
+        && (OBJECT_MARKERS.contains(&before.word.as_str()) || verb)
 }
 
 /// Judges one key point: the best phrasing stated plainly, about the point's
