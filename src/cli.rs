@@ -265,6 +265,10 @@ pub struct StarArgs {
     /// Measure the analyser on labelled answers (JSON Lines) instead
     #[arg(long, value_name = "FILE")]
     pub eval: Option<PathBuf>,
+    /// Also judge the story as the answer to this behavioral question, with
+    /// the score a session would give it (content and STAR structure)
+    #[arg(long, value_name = "ID", conflicts_with = "eval")]
+    pub question: Option<String>,
     /// Print JSON
     #[arg(long)]
     pub json: bool,

@@ -3,6 +3,8 @@
 use super::{Context, emit, read_input, to_json};
 use crate::cli::StarArgs;
 use crate::error::{Error, Result};
+use crate::score::explain::out_of_100;
+use crate::score::judge::{STORY_CONTENT_WEIGHT, judge};
 use crate::star::{self, eval};
 use std::fmt::Write as _;
 
@@ -23,11 +25,50 @@ pub fn run(ctx: &Context, args: &StarArgs) -> Result<()> {
             args.file.display()
         )));
     }
-    let report = star::analyse(&text);
-    if args.json {
-        return emit(&to_json(&report)?);
+    let Some(id) = &args.question else {
+        let report = star::analyse(&text);
+        if args.json {
+            return emit(&to_json(&report)?);
+        }
+        return emit(&star::render::report(&report, &ctx.style));
+    };
+    let bank = ctx.bank()?;
+    let question = bank.get(id)?;
+    if !question.is_story() {
+        return Err(Error::Usage(format!(
+            "`{id}` is not a behavioral story question; use `rehearse score {id} --answer FILE`"
+        )));
     }
-    emit(&star::render::report(&report, &ctx.style))
+    let judged = judge(question, &text, false);
+    let report = judged.star.clone().unwrap_or_else(|| star::analyse(&text));
+    if args.json {
+        return emit(&to_json(&Judged {
+            id,
+            score: judged.score,
+            content_score: judged.content_score,
+            star: &report,
+        })?);
+    }
+    let style = &ctx.style;
+    let mut out = format!(
+        "{}\n  {:.0}% content ({}) and {:.0}% STAR structure ({}), as in a session\n\n",
+        style.bold(&format!("{id}: {}", out_of_100(judged.score))),
+        STORY_CONTENT_WEIGHT * 100.0,
+        out_of_100(judged.content_score.unwrap_or_default()),
+        (1.0 - STORY_CONTENT_WEIGHT) * 100.0,
+        out_of_100(report.score)
+    );
+    out.push_str(&star::render::report(&report, style));
+    emit(&out)
+}
+
+/// `star --question ID --json`: the session's score beside the analysis.
+#[derive(serde::Serialize)]
+struct Judged<'a> {
+    id: &'a str,
+    score: f64,
+    content_score: Option<f64>,
+    star: &'a star::Report,
 }
 
 fn render_eval(e: &eval::StarEval) -> String {

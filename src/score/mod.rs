@@ -4,6 +4,7 @@
 
 pub mod derive;
 pub mod explain;
+pub mod judge;
 pub mod matcher;
 pub mod normalize;
 pub mod rubric;

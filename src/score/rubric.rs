@@ -224,26 +224,15 @@ impl Builder {
 
 /// Whether a question asks for an explanation, where a bare list of terms is
 /// not an answer: technical and system-design questions, unless the prompt
-/// asks to list or name things. Code (coding questions) and stories are
+/// starts with "list", "name" or "enumerate". Code (coding questions) and stories are
 /// judged without the cap.
 pub fn explains(q: &Question) -> bool {
     if !matches!(q.category, Category::Technical | Category::SystemDesign) {
         return false;
     }
-    let prompt = q.prompt.to_lowercase();
-    let asks_for_list = [
-        "list ",
-        "name a few",
-        "name three",
-        "name two",
-        "name some",
-        "enumerate",
-    ]
-    .iter()
-    .any(|cue| {
-        prompt.starts_with(cue)
-            || prompt.contains(&format!(". {cue}"))
-            || prompt.contains(&format!("? {cue}"))
-    });
+    let prompt = q.prompt.trim_start().to_lowercase();
+    let asks_for_list = ["list ", "name ", "enumerate "]
+        .iter()
+        .any(|cue| prompt.starts_with(cue));
     !asks_for_list
 }

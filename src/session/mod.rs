@@ -14,19 +14,13 @@ use crate::clock::{Clock, seconds_between};
 use crate::error::Result;
 use crate::plan::shuffle;
 use crate::preset::{Feedback, Preset};
-use crate::score::{Rubric, score};
 use crate::transcript::record::{Asked, Record, State, Status};
 use crate::transcript::store::Store;
 use crate::transcript::{markdown, summarize};
 use signals::Signals;
 use std::path::{Path, PathBuf};
 
-/// Points taken off an answer for which the hint was shown.
-pub const HINT_PENALTY: f64 = 10.0;
-
-/// A behavioral story's score blends its content (the rubric) and its STAR
-/// structure: this much content, the rest structure.
-pub const STORY_CONTENT_WEIGHT: f64 = 0.6;
+pub use crate::score::judge::{HINT_PENALTY, STORY_CONTENT_WEIGHT};
 
 /// One question as the prompter presents it.
 pub struct Ask<'a> {
@@ -351,29 +345,13 @@ fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {
 /// Scores an answer and stores the result on its question.
 fn judge(asked: &mut Asked, question: &Question, text: String) {
     asked.state = State::Answered;
-    let penalty = if asked.hint_used { HINT_PENALTY } else { 0.0 };
-    let total = if question.category == Category::Choice {
-        let right = question.answer.as_deref() == Some(text.as_str());
-        if right { 100.0 } else { 0.0 }
-    } else {
-        let scored = score(&Rubric::from_question(question), &text);
-        let mut total = scored.score;
-        if question.is_story() {
-            let report = crate::star::analyse(&text);
-            total = crate::score::round1(
-                STORY_CONTENT_WEIGHT * scored.score + (1.0 - STORY_CONTENT_WEIGHT) * report.score,
-            );
-            asked.content_score = Some(scored.score);
-            asked.star = Some(report);
-        }
-        asked.points = scored.points;
-        asked.pitfalls = scored.pitfalls.into_iter().filter(|p| p.asserted).collect();
-        total
-    };
-    // A hint costs the same on every kind of question, down to zero at most.
-    let cost = penalty.min(total.max(0.0));
-    asked.score = Some((total - cost).max(0.0));
-    asked.hint_cost = asked.hint_used.then_some(cost);
+    let judged = crate::score::judge::judge(question, &text, asked.hint_used);
+    asked.score = Some(judged.score);
+    asked.hint_cost = judged.hint_cost;
+    asked.content_score = judged.content_score;
+    asked.star = judged.star;
+    asked.points = judged.points;
+    asked.pitfalls = judged.pitfalls;
     asked.answer = text;
 }
 

@@ -511,3 +511,37 @@ fn presets_are_listed_as_text_and_json() {
     assert_eq!(json[2]["feedback"], "at-end");
     assert_eq!(json[0]["questions"]["choice"], 3);
 }
+
+#[test]
+fn a_story_gets_one_score_in_the_session_score_and_star() {
+    let dir = tempdir();
+    stdout_of(session(&dir).arg("--answers").arg(fixture("answers.txt")));
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    let q = &r["questions"][2];
+    assert_eq!(q["id"], "fixture-story-deadline");
+    let story = dir.path().join("story.txt");
+    std::fs::write(&story, q["answer"].as_str().unwrap()).unwrap();
+    // The session took 10 points for the hint; outside it there is none.
+    let session_score = q["score"].as_f64().unwrap() + q["hint_cost"].as_f64().unwrap();
+    let bank = fixture("bank-small.json");
+    let scored: Value = serde_json::from_str(&stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(&bank)
+            .args(["score", "fixture-story-deadline", "--json", "--answer"])
+            .arg(&story),
+    ))
+    .unwrap();
+    assert_eq!(scored["score"].as_f64().unwrap(), session_score);
+    assert_eq!(scored["content_score"], q["content_score"]);
+    let starred: Value = serde_json::from_str(&stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(&bank)
+            .args(["star", "--question", "fixture-story-deadline", "--json"])
+            .arg(&story),
+    ))
+    .unwrap();
+    assert_eq!(starred["score"].as_f64().unwrap(), session_score);
+    assert_eq!(starred["star"]["score"], q["star"]["score"]);
+}

@@ -1,0 +1,129 @@
+//! The one judgement of an answer to a bank question: the rubric score, the
+//! STAR share for stories, the right option for choice questions, and the
+//! cost of a hint. The session, `rehearse score`, `rehearse star
+//! --question` and the transcript all use it, so one answer gets one score
+//! everywhere.
+
+use super::{PitfallResult, PointResult, Rubric, round1, score};
+use crate::bank::{Category, Question};
+use crate::star::{self, Report};
+
+/// Points taken off an answer for which the hint was shown (never below 0).
+pub const HINT_PENALTY: f64 = 10.0;
+
+/// A behavioral story's score blends its content (the rubric) and its STAR
+/// structure: this much content, the rest structure.
+pub const STORY_CONTENT_WEIGHT: f64 = 0.6;
+
+/// How an answer was judged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    /// The score, 0–100, after the hint's cost.
+    pub score: f64,
+    /// The key points, covered or not (empty for choice questions).
+    pub points: Vec<PointResult>,
+    /// The pitfalls the answer asserts.
+    pub pitfalls: Vec<PitfallResult>,
+    /// For stories: the rubric's share alone, before blending with STAR.
+    pub content_score: Option<f64>,
+    /// For stories: the STAR analysis.
+    pub star: Option<Report>,
+    /// What the hint cost, when one was used.
+    pub hint_cost: Option<f64>,
+    /// The rubric's own score before blending and hints (for explanations).
+    pub rubric_score: f64,
+    /// Whether the points named only in lists were held to the cap for lists.
+    pub list_capped_at: Option<f64>,
+}
+
+/// Judges `answer` to `question`; `hint_used` when the hint was shown. For
+/// choice questions, `answer` is the text of the option picked.
+pub fn judge(question: &Question, answer: &str, hint_used: bool) -> Judgement {
+    let mut judgement = Judgement {
+        score: 0.0,
+        points: Vec::new(),
+        pitfalls: Vec::new(),
+        content_score: None,
+        star: None,
+        hint_cost: None,
+        rubric_score: 0.0,
+        list_capped_at: None,
+    };
+    let total = if question.category == Category::Choice {
+        let right = question.answer.as_deref() == Some(answer.trim());
+        if right { 100.0 } else { 0.0 }
+    } else {
+        let scored = score(&Rubric::from_question(question), answer);
+        let mut total = scored.score;
+        if question.is_story() {
+            let report = star::analyse(answer);
+            total = round1(
+                STORY_CONTENT_WEIGHT * scored.score + (1.0 - STORY_CONTENT_WEIGHT) * report.score,
+            );
+            judgement.content_score = Some(scored.score);
+            judgement.star = Some(report);
+        }
+        judgement.rubric_score = scored.score;
+        judgement.list_capped_at = scored.list_capped_at;
+        judgement.points = scored.points;
+        judgement.pitfalls = scored.pitfalls.into_iter().filter(|p| p.asserted).collect();
+        total
+    };
+    // A hint costs the same on every kind of question, down to zero at most.
+    let cost = if hint_used {
+        HINT_PENALTY.min(total.max(0.0))
+    } else {
+        0.0
+    };
+    judgement.score = round1((total - cost).max(0.0));
+    judgement.hint_cost = hint_used.then_some(cost);
+    judgement
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Bank;
+
+    fn builtin(id: &str) -> Question {
+        Bank::load(&[], true)
+            .expect("built-in bank")
+            .get(id)
+            .expect("built-in question")
+            .clone()
+    }
+
+    #[test]
+    fn a_story_blends_content_and_structure() {
+        let bank = Bank::load(&[], true).expect("built-in bank");
+        let q = bank
+            .questions()
+            .iter()
+            .find(|q| q.is_story())
+            .expect("a built-in story question");
+        let j = judge(q, &q.model_answer, false);
+        let content = j.content_score.expect("content score");
+        let star = j.star.as_ref().expect("STAR report").score;
+        let blended = round1(STORY_CONTENT_WEIGHT * content + (1.0 - STORY_CONTENT_WEIGHT) * star);
+        assert_eq!(j.score, blended);
+    }
+
+    #[test]
+    fn a_hint_costs_ten_points_on_every_kind_and_never_goes_below_zero() {
+        let bank = Bank::load(&[], true).expect("built-in bank");
+        let choice = bank
+            .questions()
+            .iter()
+            .find(|q| q.category == Category::Choice)
+            .expect("a choice question");
+        let right = choice.answer.clone().expect("choice answer");
+        assert_eq!(judge(choice, &right, false).score, 100.0);
+        assert_eq!(judge(choice, &right, true).score, 90.0);
+        assert_eq!(judge(choice, &right, true).hint_cost, Some(10.0));
+        assert_eq!(judge(choice, "not an option", true).score, 0.0);
+        assert_eq!(judge(choice, "not an option", true).hint_cost, Some(0.0));
+        let open = builtin("orm-select-related-vs-prefetch-related");
+        let plain = judge(&open, &open.model_answer, false).score;
+        assert_eq!(judge(&open, &open.model_answer, true).score, plain - 10.0);
+    }
+}
