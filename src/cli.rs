@@ -299,6 +299,11 @@ pub enum BankCommand {
         /// Print the question as JSON, as it is written in the bank file
         #[arg(long)]
         json: bool,
+        /// Show each phrasing as the scorer reads it: the word stems it
+        /// needs and whether it is negated, tight, an identifier or an echo
+        /// of the prompt
+        #[arg(long)]
+        compiled: bool,
     },
 
     /// Check bank files; every problem is reported with its place

@@ -1,6 +1,8 @@
 //! Question banks: the built-in track embedded in the binary, plus the user's
 //! own files given with `--bank`, merged into one [`Bank`].
 
+pub mod compiled;
+pub mod lint;
 pub mod model;
 pub mod validate;
 
@@ -162,7 +164,7 @@ pub fn validate_files(paths: &[PathBuf]) -> Result<validate::Checked> {
     let mut all = validate::Checked::default();
     for path in paths {
         let text = read_bank(path)?;
-        let checked = validate::check(&path.display().to_string(), &text);
+        let checked = validate::check_with_lints(&path.display().to_string(), &text);
         all.problems.extend(checked.problems);
         all.warnings.extend(checked.warnings);
     }

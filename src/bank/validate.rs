@@ -23,6 +23,17 @@ pub const TIME_LIMITS: std::ops::RangeInclusive<u32> = 20..=3600;
 
 /// Checks the text of a bank file called `name` (a path or `built-in …`).
 pub fn check(name: &str, text: &str) -> Checked {
+    check_as(name, text, false)
+}
+
+/// Like [`check`], and also warns about rubrics that will not score the way
+/// they read (see [`super::lint`]): what `bank validate` reports. Loading a
+/// bank skips these, since they score every prompt.
+pub fn check_with_lints(name: &str, text: &str) -> Checked {
+    check_as(name, text, true)
+}
+
+fn check_as(name: &str, text: &str, lints: bool) -> Checked {
     let mut out = Checked::default();
     let root: Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -90,6 +101,12 @@ pub fn check(name: &str, text: &str) -> Checked {
                     ));
                 }
                 check_question(&q, &place, &mut out);
+                if lints {
+                    for lint in super::lint::question(&q) {
+                        out.warnings
+                            .push(format!("{place}: field `{}`: {}", lint.field, lint.message));
+                    }
+                }
             }
             Err(e) if names_ok => {
                 let path = e.path().to_string();

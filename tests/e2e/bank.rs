@@ -382,3 +382,126 @@ fn the_readme_example_bank_is_valid() {
     let scored: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(scored["score"], 100.0, "{out}");
 }
+
+#[test]
+fn show_compiled_puts_each_phrasing_beside_what_the_scorer_reads() {
+    let dir = tempdir();
+    let out = stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(fixture("bank-small.json"))
+            .args(["bank", "show", "fixture-orm-lazy", "--compiled"]),
+    );
+    let start = out.find("Key points").unwrap();
+    let end = out.find("Model answer").unwrap();
+    assert_eq!(
+        &out[start..end],
+        "Key points
+  [2] No SQL runs until the QuerySet is evaluated
+      until evaluated             → until evalu  tight
+      not executed until          → execut until  negated, tight
+      deferred execution          → defer execut
+      only hits the database when → hit databas
+  [1] Iteration, len(), list() or slicing with a step evaluate it
+      iterate                     → iter
+      list()                      → list
+      len()                       → len
+      slicing                     → slice
+  [1] Results are cached on the QuerySet after evaluation
+      result cache                → result cach
+      cached results              → cach result
+      reuses the results          → reus result
+
+Flags
+  negated     matches only where the answer negates these words
+  tight       the words must stand together, in this order
+
+"
+    );
+    assert!(out.starts_with("fixture-orm-lazy\n"), "{out}");
+    assert!(!out.contains("words: "), "{out}");
+}
+
+#[test]
+fn show_compiled_json_adds_the_compiled_phrasings_to_the_question() {
+    let dir = tempdir();
+    let out = stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(fixture("bank-small.json"))
+            .args(["bank", "show", "fixture-orm-lazy", "--compiled", "--json"]),
+    );
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(shown["prompt"], "Why is a Django QuerySet called lazy?");
+    let phrasing = &shown["compiled"]["rubric"][0]["phrasings"][1];
+    assert_eq!(phrasing["text"], "not executed until");
+    assert_eq!(phrasing["words"], serde_json::json!(["executed", "until"]));
+    assert_eq!(phrasing["negators"], serde_json::json!(["not"]));
+    assert_eq!(phrasing["negated"], true);
+    assert_eq!(phrasing["tight"], true);
+    assert_eq!(phrasing["echo"], false);
+    // Without --compiled the JSON stays the question as written.
+    let plain = stdout_of(
+        rehearse(&dir)
+            .arg("--bank")
+            .arg(fixture("bank-small.json"))
+            .args(["bank", "show", "fixture-orm-lazy", "--json"]),
+    );
+    assert!(!plain.contains("\"compiled\""));
+}
+
+/// A bank that is valid but whose rubric will not score the way it reads:
+/// each warning names the question, the field and a fix, and the file
+/// stays valid.
+#[test]
+fn validate_warns_about_phrasings_that_do_not_score_as_they_read() {
+    let dir = tempdir();
+    let bank = serde_json::json!({
+        "format_version": 1,
+        "questions": [{
+            "id": "q1",
+            "category": "technical",
+            "topic": "orm",
+            "levels": ["mid"],
+            "prompt": "What does select_related do?",
+            "time_limit_s": 120,
+            "rubric": [
+                {"label": "Follows foreign keys in one query", "weight": 1,
+                 "phrasings": ["sql join", "selectrelated"], "subject": ["select_related", ""]},
+                {"label": "Not for many-to-many", "weight": 1,
+                 "phrasings": ["not for many to many", "the cache"]},
+                {"label": "Cuts the number of queries", "weight": 1,
+                 "phrasings": ["fewer queries"], "subject": ["prefetch", "Prefetch"]}
+            ],
+            "pitfalls": [
+                {"label": "It caches forever", "phrasings": ["caches forever", "never it"]}
+            ],
+            "model_answer": "It follows foreign keys with a SQL join, in one query, so there are fewer queries."
+        }]
+    });
+    let path = dir.path().join("mine.json");
+    std::fs::write(&path, serde_json::to_string_pretty(&bank).unwrap()).unwrap();
+    let output = rehearse(&dir)
+        .args(["bank", "validate", "mine.json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        "ok: `mine.json` valid\n"
+    );
+    let place = "warning: mine.json:6: question `q1`: field";
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        [
+            format!("{place} `rubric[0].subject[1]`: subject name `` has no words, so it names nothing; write the name of what the point is about, or remove it"),
+            format!("{place} `rubric[1].phrasings[0]`: phrasing `not for many to many` only matches where the answer negates `many many`; keep it if the point itself is a denial (as `not null` is for a NOT NULL column), otherwise remove `not`"),
+            format!("{place} `rubric[1].phrasings[1]`: phrasing `the cache` comes down to the one word `cache`: `the` only has to stand next to it, as it does in most answers that say `cache`; add a word that makes it specific, or write `cache` alone"),
+            format!("{place} `rubric[2].subject[1]`: subject name `Prefetch` is listed twice (also `rubric[2].subject[0]`); remove one"),
+            format!("{place} `pitfalls[0].phrasings[1]`: phrasing `never it` is left with only function words (`it`), so it matches almost any answer; write the words that state the misconception"),
+            format!("{place} `prompt`: the prompt alone scores 33.3: add phrasings that need words the prompt does not use to the points it covers, and drop the ones it matches: `Follows foreign keys in one query` (by `selectrelated`)"),
+            String::new(),
+        ]
+        .join("\n")
+    );
+}

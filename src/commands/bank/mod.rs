@@ -1,6 +1,9 @@
 //! `rehearse bank list|show|validate`.
 
+mod compiled;
+
 use super::{Context, emit, to_json, warn};
+use crate::bank::compiled::{CompiledQuestion, compile_question};
 use crate::bank::{self, Category, Level, Question};
 use crate::cli::{BankCommand, BankListArgs};
 use crate::error::{Error, Result};
@@ -11,7 +14,7 @@ use std::fmt::Write as _;
 pub fn run(ctx: &Context, command: BankCommand) -> Result<()> {
     match command {
         BankCommand::List(args) => list(ctx, &args),
-        BankCommand::Show { id, json } => show(ctx, &id, json),
+        BankCommand::Show { id, json, compiled } => show(ctx, &id, json, compiled),
         BankCommand::Validate { files } => validate(ctx, &files),
     }
 }
@@ -168,17 +171,32 @@ pub fn duration(seconds: u32) -> String {
     }
 }
 
-fn show(ctx: &Context, id: &str, json: bool) -> Result<()> {
+fn show(ctx: &Context, id: &str, json: bool, compiled: bool) -> Result<()> {
     let bank = ctx.bank()?;
     let q = bank.get(id)?;
+    let compiled = compiled.then(|| compile_question(q));
     if json {
-        return emit(&to_json(q)?);
+        return emit(&to_json(&Shown {
+            question: q,
+            compiled: compiled.as_ref(),
+        })?);
     }
-    emit(&render_question(q, &ctx.style))
+    emit(&render_question(q, compiled.as_ref(), &ctx.style))
 }
 
-/// One question, whole, for reading in a terminal.
-pub fn render_question(q: &Question, style: &Style) -> String {
+/// `bank show --json`: the question as written in the bank, and with
+/// `--compiled` what the scorer makes of its phrasings.
+#[derive(Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    question: &'a Question,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compiled: Option<&'a CompiledQuestion>,
+}
+
+/// One question, whole, for reading in a terminal; with `compiled`, each
+/// phrasing beside the words the scorer looks for and how.
+pub fn render_question(q: &Question, compiled: Option<&CompiledQuestion>, style: &Style) -> String {
     let width = style.width;
     let mut out = String::new();
     let levels: Vec<&str> = q.levels.iter().map(|l| l.as_str()).collect();
@@ -210,7 +228,8 @@ pub fn render_question(q: &Question, style: &Style) -> String {
     }
     if !q.rubric.is_empty() {
         section(&mut out, style, "Key points");
-        for point in &q.rubric {
+        let column = compiled.map_or(0, compiled::column);
+        for (i, point) in q.rubric.iter().enumerate() {
             let _ = write!(
                 out,
                 "{}",
@@ -221,13 +240,27 @@ pub fn render_question(q: &Question, style: &Style) -> String {
                     "      "
                 )
             );
+            if let Some(c) = compiled.and_then(|c| c.rubric.get(i)) {
+                if !c.subject.is_empty() {
+                    let subject = format!("subject: {}", c.subject.join(" · "));
+                    out.push_str(&style.dim(&wrap_hanging(
+                        &subject,
+                        width,
+                        "      ",
+                        "               ",
+                    )));
+                }
+                compiled::phrasings(&mut out, &c.phrasings, "      ", column, style);
+                continue;
+            }
             let phrasings = format!("words: {}", point.phrasings.join(" · "));
             out.push_str(&style.dim(&wrap_hanging(&phrasings, width, "      ", "             ")));
         }
     }
     if !q.pitfalls.is_empty() {
         section(&mut out, style, "Pitfalls");
-        for pitfall in &q.pitfalls {
+        let column = compiled.map_or(0, compiled::column);
+        for (i, pitfall) in q.pitfalls.iter().enumerate() {
             let _ = write!(
                 out,
                 "{}",
@@ -238,6 +271,10 @@ pub fn render_question(q: &Question, style: &Style) -> String {
                     "        "
                 )
             );
+            if let Some(c) = compiled.and_then(|c| c.pitfalls.get(i)) {
+                compiled::phrasings(&mut out, &c.phrasings, "        ", column, style);
+                continue;
+            }
             let phrasings = format!("words: {}", pitfall.phrasings.join(" · "));
             out.push_str(&style.dim(&wrap_hanging(
                 &phrasings,
@@ -245,6 +282,13 @@ pub fn render_question(q: &Question, style: &Style) -> String {
                 "        ",
                 "               ",
             )));
+        }
+    }
+    if let Some(c) = compiled {
+        let legend = compiled::legend(c, style);
+        if !legend.is_empty() {
+            section(&mut out, style, "Flags");
+            out.push_str(&legend);
         }
     }
     section(&mut out, style, "Model answer");
