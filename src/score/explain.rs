@@ -108,6 +108,8 @@ pub fn short_note(note: &Note) -> String {
         Note::OtherSubject { subject, .. } => format!("said about {subject}"),
         Note::Echo => "only repeats the question's words".to_string(),
         Note::Listed => "only named in a bare list".to_string(),
+        Note::Named => "named without saying what it does".to_string(),
+        Note::OwnWords => "partly, in other words".to_string(),
     }
 }
 
@@ -131,6 +133,16 @@ fn why(note: &Note, point: &super::PointResult) -> String {
         ),
         Note::Listed => format!(
             "named in a bare list: {} (lists count for little together)",
+            matches(&point.matches)
+        ),
+        Note::Named => format!(
+            "{}% only: {} names it without saying what it does",
+            (point.credit * 100.0).round(),
+            matches(&point.matches)
+        ),
+        Note::OwnWords => format!(
+            "{}%: said in other words ({}); a statement as exact as the point earns all of it",
+            (point.credit * 100.0).round(),
             matches(&point.matches)
         ),
     }

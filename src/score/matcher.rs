@@ -85,6 +85,10 @@ pub struct Phrase {
     pub same_word: bool,
     /// Every word of it is a word of the question's prompt (set by the rubric).
     pub echo: bool,
+    /// It is only the name of what its point is about (`makemigrations` for
+    /// "makemigrations writes migration files"): naming a thing does not say
+    /// what it does (set by the rubric).
+    pub name_only: bool,
 }
 
 /// How a phrasing reads once normalised: what [`Vocabulary::phrase`] keeps.
@@ -203,6 +207,7 @@ impl Vocabulary {
             tight: compiled.tight,
             same_word: compiled.same_word,
             echo: false,
+            name_only: false,
         })
     }
 

@@ -11,7 +11,10 @@ pub mod rubric;
 pub mod structure;
 pub mod synonyms;
 
-pub use rubric::{ECHO_CREDIT, LIST_CAP, LIST_CREDIT, Rubric};
+pub use rubric::{
+    ECHO_CREDIT, LIST_CAP, LIST_CREDIT, NAME_CREDIT, OWN_WORDS, OWN_WORDS_CREDIT, OWN_WORDS_NEAR,
+    Rubric,
+};
 
 use matcher::{AnswerIndex, Found};
 use normalize::{Normalized, normalize};
@@ -85,6 +88,11 @@ pub enum Note {
     },
     /// Only the question's own words were repeated.
     Echo,
+    /// Only the name of what the point is about was given, not what it does.
+    Named,
+    /// No phrasing of the point was found, but a statement uses several of
+    /// its own words: said in other words, for part of the weight.
+    OwnWords,
     /// The point was only named in a bare list of terms.
     Listed,
 }
@@ -222,6 +230,7 @@ fn mentions(index: &mut AnswerIndex, rubric: &Rubric) -> Vec<Mention> {
             });
         }
     }
+    all.extend(ordinals(index.answer, rubric, &all));
     // Where two names overlap ("null" inside "null=True"), the longer wins.
     all.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<Mention> = Vec::with_capacity(all.len());
@@ -231,6 +240,52 @@ fn mentions(index: &mut AnswerIndex, rubric: &Rubric) -> Vec<Mention> {
         }
     }
     kept
+}
+
+/// "The first one", "the second one", "the former", "the latter" and "the
+/// other one": references to the subjects in the order the prompt names them.
+fn ordinals(answer: &Normalized, rubric: &Rubric, named: &[Mention]) -> Vec<Mention> {
+    let order = &rubric.in_prompt_order;
+    if order.len() < 2 {
+        return Vec::new();
+    }
+    let tokens = &answer.tokens;
+    let mut found = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let next = tokens
+            .get(i + 1)
+            .filter(|n| n.sentence == token.sentence && !n.comma_before && !n.mark_before)
+            .map(|n| n.word.as_str());
+        let one = next == Some("one");
+        let place = match token.word.as_str() {
+            "former" => Some(0),
+            "latter" => Some(order.len() - 1),
+            "first" if one => Some(0),
+            "second" if one => Some(1),
+            "third" if one => Some(2),
+            "other" if one && order.len() == 2 => {
+                // The one of the two not named last before it.
+                let last = named
+                    .iter()
+                    .chain(found.iter())
+                    .filter(|m| m.end < i)
+                    .max_by_key(|m| m.end)
+                    .and_then(|m| order.iter().position(|g| g.contains(&m.subject)));
+                Some(if last == Some(1) { 0 } else { 1 })
+            }
+            _ => None,
+        };
+        let Some(place) = place.filter(|&p| p < order.len()) else {
+            continue;
+        };
+        let end = if one { i + 1 } else { i };
+        found.push(Mention {
+            start: i,
+            end,
+            subject: order[place][0],
+        });
+    }
+    found
 }
 
 /// The subject an occurrence is said about: one named inside it, else the
@@ -308,10 +363,12 @@ fn judge_point(
     point: &rubric::Point,
     mentions: &[Mention],
 ) -> (PointResult, bool) {
+    // Where nothing around names a subject, the answer is taken to speak of
+    // the question's own.
     let about_own = |index: &AnswerIndex, found: &Found| {
         point.subjects.is_empty()
             || subject_of(index, mentions, found, &point.subjects)
-                .is_some_and(|m| point.subjects.contains(&m.subject))
+                .is_none_or(|m| point.subjects.contains(&m.subject))
     };
     // (credit, in prose, similarity) orders the candidates.
     let mut best: Option<(f64, bool, f64, &matcher::Phrase, Found)> = None;
@@ -322,12 +379,14 @@ fn judge_point(
         let fresh = |index: &AnswerIndex, found: &Found| {
             !phrase.echo || !echoes_prompt(index, rubric, found)
         };
-        // Best first: a statement of its own, then a list, then echoes.
+        // Best first: a statement of its own, then a list, then echoes. A
+        // phrasing that only names the point's subject earns little anywhere.
+        let top = if phrase.name_only { NAME_CREDIT } else { 1.0 };
         let tiers: [(f64, bool); 4] = [
-            (1.0, true),
-            (1.0, false),
-            (ECHO_CREDIT, true),
-            (ECHO_CREDIT, false),
+            (top, true),
+            (top, false),
+            (ECHO_CREDIT.min(top), true),
+            (ECHO_CREDIT.min(top), false),
         ];
         for (credit, prose) in tiers {
             if best.as_ref().is_some_and(|b| (b.0, b.1) >= (credit, prose)) {
@@ -353,8 +412,28 @@ fn judge_point(
             }
         }
     }
+    // Said in other words: a statement using several of the point's own
+    // words earns part of it, where no phrasing earns more.
+    if best
+        .as_ref()
+        .is_none_or(|b| b.0 * if b.1 { 1.0 } else { LIST_CREDIT } < OWN_WORDS_CREDIT)
+        && let Some(found) = own_words(index, rubric, point, &about_own)
+    {
+        let result = PointResult {
+            label: point.label.clone(),
+            weight: point.weight,
+            covered: false,
+            credit: OWN_WORDS_CREDIT,
+            phrasing: None,
+            matches: matches(index.answer, &found),
+            note: Some(Note::OwnWords),
+        };
+        return (result, true);
+    }
     if let Some((credit, prose, _, phrase, found)) = best {
-        let note = if credit < 1.0 {
+        let note = if phrase.name_only {
+            Some(Note::Named)
+        } else if credit < 1.0 {
             Some(Note::Echo)
         } else if !prose {
             Some(Note::Listed)
@@ -384,6 +463,61 @@ fn judge_point(
         note: why_not(index, rubric, point, mentions),
     };
     (result, true)
+}
+
+/// The sentence that uses the most of a point's own words, at least
+/// [`OWN_WORDS`] of them, stated plainly, outside lists and about the point's
+/// own subject: the words it uses.
+fn own_words(
+    index: &mut AnswerIndex,
+    rubric: &Rubric,
+    point: &rubric::Point,
+    about_own: &dyn Fn(&AnswerIndex, &Found) -> bool,
+) -> Option<Found> {
+    if point.own_words.is_empty() {
+        return None;
+    }
+    // Per sentence, one hit per own word.
+    let mut by_sentence: Vec<(usize, Vec<(usize, matcher::Hit)>)> = Vec::new();
+    for (k, word) in point.own_words.iter().enumerate() {
+        for found in index.all(&rubric.vocabulary, word) {
+            if index.negated(&found) || index.listed(&found) {
+                continue;
+            }
+            let Some(hit) = found.hits.first().copied() else {
+                continue;
+            };
+            let sentence = index.answer.tokens[hit.start].sentence;
+            let at = match by_sentence.iter().position(|(s, _)| *s == sentence) {
+                Some(at) => at,
+                None => {
+                    by_sentence.push((sentence, Vec::new()));
+                    by_sentence.len() - 1
+                }
+            };
+            let hits = &mut by_sentence[at].1;
+            if !hits.iter().any(|(w, h)| *w == k || h.start == hit.start) {
+                hits.push((k, hit));
+            }
+        }
+    }
+    by_sentence.sort_by_key(|(sentence, hits)| (std::cmp::Reverse(hits.len()), *sentence));
+    by_sentence
+        .into_iter()
+        .filter_map(|(_, hits)| {
+            let mut hits: Vec<matcher::Hit> = hits.into_iter().map(|(_, h)| h).collect();
+            hits.sort_by_key(|h| h.start);
+            if hits.len() >= OWN_WORDS {
+                return Some(Found { hits });
+            }
+            // Two of them side by side are as telling as three apart.
+            hits.windows(2)
+                .find(|pair| pair[1].start <= pair[0].end + 1 + OWN_WORDS_NEAR)
+                .map(|pair| Found {
+                    hits: pair.to_vec(),
+                })
+        })
+        .find(|found| about_own(index, found))
 }
 
 /// Whether the sentence around an occurrence only repeats the prompt: at
@@ -490,5 +624,7 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+#[cfg(test)]
+mod fixtures;
 #[cfg(test)]
 mod tests;

@@ -2,7 +2,7 @@
 //! stored once, so that scoring an answer does no work that depends only on
 //! the question.
 
-use super::matcher::{Phrase, Vocabulary};
+use super::matcher::{AnswerIndex, Phrase, Vocabulary};
 use super::normalize::normalize;
 use crate::bank::{Category, Question};
 use std::collections::HashSet;
@@ -20,6 +20,21 @@ pub const LIST_CREDIT: f64 = 0.5;
 /// prompt itself uses: repeating the question shows little.
 pub const ECHO_CREDIT: f64 = 0.25;
 
+/// Share of a point's weight earned by only naming what the point is about
+/// (`makemigrations`), without a phrasing that says what it does.
+pub const NAME_CREDIT: f64 = 0.25;
+
+/// How many of a point's own words one statement must use to say the point
+/// in other words (see [`Point::own_words`]).
+pub const OWN_WORDS: usize = 3;
+
+/// Two of a point's own words this close (at most this many words between)
+/// say the point in other words as well as [`OWN_WORDS`] apart do.
+pub const OWN_WORDS_NEAR: usize = 2;
+
+/// Share of a point's weight earned by saying it in other words.
+pub const OWN_WORDS_CREDIT: f64 = 0.5;
+
 /// A key point ready for matching.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -32,6 +47,10 @@ pub struct Point {
     /// Indices into [`Rubric::subjects`] of the names of what this point is
     /// about; empty when it is not about one of several things.
     pub subjects: Vec<usize>,
+    /// The point's own words (from its label and phrasings, one word each),
+    /// less the prompt's, the subjects' names and words most points share:
+    /// a statement using several of them says the point in other words.
+    pub own_words: Vec<Phrase>,
 }
 
 /// A misconception ready for matching.
@@ -70,6 +89,9 @@ pub struct Rubric {
     /// Stems of the prompt's words: a phrasing made only of them earns little
     /// where the answer's sentence merely repeats the question.
     pub prompt: HashSet<String>,
+    /// The subjects in the order the prompt names them (all names of each),
+    /// so that "the first one" and "the latter" in an answer say which.
+    pub in_prompt_order: Vec<Vec<usize>>,
 }
 
 impl Rubric {
@@ -113,6 +135,7 @@ impl Default for Rubric {
             list_cap: None,
             polarity: true,
             prompt: HashSet::new(),
+            in_prompt_order: Vec::new(),
         }
     }
 }
@@ -137,6 +160,7 @@ impl Builder {
             weight,
             phrases,
             subjects: Vec::new(),
+            own_words: Vec::new(),
         });
     }
 
@@ -160,7 +184,24 @@ impl Builder {
             };
             indices.extend(at);
         }
+        let (subjects, vocabulary) = (&self.rubric.subjects, &self.rubric.vocabulary);
+        let stems = |phrase: &Phrase| -> Vec<String> {
+            let mut stems: Vec<String> = phrase
+                .tokens
+                .iter()
+                .map(|&t| vocabulary.stem(t).to_string())
+                .collect();
+            stems.sort();
+            stems
+        };
         if let Some(point) = self.rubric.points.last_mut() {
+            for phrase in &mut point.phrases {
+                let own = stems(phrase);
+                phrase.name_only = indices.iter().any(|&at| {
+                    let name = stems(&subjects[at]);
+                    own.iter().all(|stem| name.contains(stem))
+                });
+            }
             point.subjects = indices;
         }
     }
@@ -197,6 +238,33 @@ impl Builder {
             }
         }
         self.rubric.prompt = asked;
+        self.order_subjects(prompt);
+    }
+
+    /// Orders the points' subjects by where the prompt first names them.
+    fn order_subjects(&mut self, prompt: &str) {
+        let rubric = &mut self.rubric;
+        let prompt = normalize(prompt);
+        let mut index = AnswerIndex::new(&prompt, rubric.vocabulary.len());
+        let mut first: Vec<(usize, Vec<usize>)> = Vec::new();
+        let mut seen: Vec<&[usize]> = Vec::new();
+        for point in &rubric.points {
+            let group = point.subjects.as_slice();
+            if group.is_empty() || seen.iter().any(|g| g.iter().any(|s| group.contains(s))) {
+                continue;
+            }
+            seen.push(group);
+            let at = group
+                .iter()
+                .flat_map(|&name| index.all(&rubric.vocabulary, &rubric.subjects[name]))
+                .map(|found| found.span().0)
+                .min();
+            if let Some(at) = at {
+                first.push((at, group.to_vec()));
+            }
+        }
+        first.sort();
+        rubric.in_prompt_order = first.into_iter().map(|(_, group)| group).collect();
     }
 
     /// Adds a pitfall.
@@ -217,10 +285,112 @@ impl Builder {
     }
 
     /// The finished rubric.
-    pub fn build(self) -> Rubric {
+    pub fn build(mut self) -> Rubric {
+        if self.rubric.polarity {
+            self.own_words();
+        }
         self.rubric
     }
+
+    /// Collects each point's own words (see [`Point::own_words`]).
+    fn own_words(&mut self) {
+        let rubric = &mut self.rubric;
+        let names: HashSet<String> = rubric
+            .subjects
+            .iter()
+            .flat_map(|name| normalize(&name.text).tokens)
+            .map(|t| t.stem)
+            .collect();
+        let mut words: Vec<Vec<(String, String)>> = Vec::with_capacity(rubric.points.len());
+        for point in &rubric.points {
+            let texts = std::iter::once(point.label.as_str())
+                .chain(point.phrases.iter().map(|p| p.text.as_str()));
+            let mut own: Vec<(String, String)> = Vec::new();
+            for token in texts.flat_map(|text| normalize(text).tokens) {
+                let meaningful = !token.stop
+                    && !token.negation
+                    && token.word.len() >= 3
+                    && token.word.chars().all(char::is_alphabetic)
+                    && !GENERIC.contains(&token.word.as_str())
+                    && !rubric.prompt.contains(&token.stem)
+                    && !names.contains(&token.stem);
+                if meaningful && !own.iter().any(|(stem, _)| *stem == token.stem) {
+                    own.push((token.stem, token.word));
+                }
+            }
+            words.push(own);
+        }
+        // A word most points use says which topic, not which point.
+        let shared = (rubric.points.len() / 3).max(2);
+        let count = |stem: &str| {
+            words
+                .iter()
+                .filter(|w| w.iter().any(|(s, _)| s == stem))
+                .count()
+        };
+        let kept: Vec<Vec<String>> = words
+            .iter()
+            .map(|own| {
+                own.iter()
+                    .filter(|(stem, _)| count(stem) <= shared)
+                    .map(|(_, word)| word.clone())
+                    .collect()
+            })
+            .collect();
+        for (point, own) in rubric.points.iter_mut().zip(kept) {
+            point.own_words = own
+                .iter()
+                .filter_map(|word| rubric.vocabulary.phrase(word))
+                .collect();
+        }
+    }
 }
+
+/// Words too common in explanations to say which point is meant.
+const GENERIC: &[&str] = &[
+    "use",
+    "used",
+    "uses",
+    "using",
+    "make",
+    "makes",
+    "get",
+    "gets",
+    "thing",
+    "things",
+    "way",
+    "ways",
+    "also",
+    "just",
+    "like",
+    "one",
+    "two",
+    "django",
+    "python",
+    "code",
+    "work",
+    "works",
+    "need",
+    "needs",
+    "want",
+    "instead",
+    "rather",
+    "usually",
+    "often",
+    "always",
+    "every",
+    "each",
+    "lets",
+    "let",
+    "new",
+    "same",
+    "different",
+    "whole",
+    "rather",
+    "well",
+    "good",
+    "bad",
+];
 
 /// Whether a question asks for an explanation, where a bare list of terms is
 /// not an answer: technical and system-design questions, unless the prompt

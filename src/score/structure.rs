@@ -227,6 +227,7 @@ fn mark_list_sentence(sentence: &mut [Token]) {
     for i in 1..=sentence.len() {
         let boundary = i == sentence.len()
             || sentence[i].comma_before
+            || sentence[i].mark_before
             || matches!(sentence[i].word.as_str(), "and" | "or");
         if boundary {
             items.push((from, i));
@@ -234,11 +235,10 @@ fn mark_list_sentence(sentence: &mut [Token]) {
         }
     }
     let bare = |&(a, b): &(usize, usize)| {
-        let words: Vec<&Token> = sentence[a..b]
-            .iter()
-            .filter(|t| !matches!(t.word.as_str(), "and" | "or"))
+        let words: Vec<usize> = (a..b)
+            .filter(|&i| !matches!(sentence[i].word.as_str(), "and" | "or"))
             .collect();
-        (1..=3).contains(&words.len()) && words.iter().all(|t| !t.stop && !t.negation)
+        (1..=3).contains(&words.len()) && words.iter().all(|&i| !free(i))
     };
     let bare_items: Vec<(usize, usize)> = items.iter().copied().filter(bare).collect();
     let in_items: usize = bare_items.iter().map(|(a, b)| b - a).sum();
@@ -327,6 +327,9 @@ mod tests {
             ("- hidden input\n- same origin policy\n- X-CSRFToken header",
              &["hidden", "input", "same", "origin", "policy", "x", "csrf", "token", "header"]),
             ("- select_related: one JOIN\n- prefetch_related: a second query", &[]),
+            // a compound's small words (`top-down`) join nothing
+            ("middleware: request top-down, response bottom-up, short circuit, logging",
+             &["middleware", "request", "top", "down", "response", "bottom", "up", "short", "circuit", "logging"]),
         ];
         for (text, expected) in cases {
             assert_eq!(listed(text), *expected, "{text:?}");
