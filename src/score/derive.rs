@@ -18,6 +18,17 @@ const QUESTION_WORD_FACTOR: f64 = 0.3;
 /// that covers this share of their weight has said what the reference says.
 pub const FULL_MARKS_AT: f64 = 0.5;
 
+/// Weight factor for tokens with fewer than two letters: single letters
+/// (node names, variables, the `e` of "e.g."), bare numbers and formula
+/// fragments. They are matched exactly and any answer on the topic names
+/// them, so alone they say little about understanding.
+const SYMBOL_FACTOR: f64 = 0.1;
+
+/// Key points a long reference may list before the share that earns full
+/// marks shrinks: an answer of a few sentences covers about half of this
+/// many reference words, however long the reference is.
+const LONG_REFERENCE_POINTS: f64 = 60.0;
+
 /// Document frequencies of word stems over a collection of texts.
 #[derive(Debug, Clone, Default)]
 pub struct Idf {
@@ -90,14 +101,31 @@ pub fn derive(reference: &str, question: &str, idf: &Idf) -> Rubric {
         if asked.contains(token.stem.as_str()) {
             weight *= QUESTION_WORD_FACTOR;
         }
+        if is_symbol(&token.word) {
+            weight *= SYMBOL_FACTOR;
+        }
         builder.point(&token.word, weight, &[token.word.as_str()]);
     }
-    builder.full_marks_at(FULL_MARKS_AT);
+    builder.full_marks_at(full_marks_share(seen.len()));
     // A single word of the reference is not a claim: answers say the same
     // thing with or without a negation ("if none is provided" = "when the
     // class does not include one"), so derived points ignore polarity.
     builder.ignore_polarity();
     builder.build()
+}
+
+/// A token with fewer than two letters: `a`, `x`, `42`, `0.5`.
+fn is_symbol(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() < 2
+}
+
+/// Share of the weight that earns full marks for a rubric of `points` key
+/// points: [`FULL_MARKS_AT`] up to [`LONG_REFERENCE_POINTS`], then falling
+/// with the square root of the length, so that a complete answer to a long
+/// reference is not held to covering half of a page.
+pub fn full_marks_share(points: usize) -> f64 {
+    let points = points.max(1) as f64;
+    FULL_MARKS_AT * (LONG_REFERENCE_POINTS / points).sqrt().min(1.0)
 }
 
 #[cfg(test)]
@@ -123,6 +151,42 @@ mod tests {
         let stack = rubric.points.iter().find(|p| p.label == "stack").unwrap();
         let last = rubric.points.iter().find(|p| p.label == "last").unwrap();
         assert!(stack.weight < last.weight);
+    }
+
+    #[test]
+    fn single_letters_and_numbers_weigh_little() {
+        let idf = Idf::default();
+        let rubric = derive("Node X forwards 3 packets to Y", "", &idf);
+        let weight = |label: &str| {
+            rubric
+                .points
+                .iter()
+                .find(|p| p.label == label)
+                .map(|p| p.weight)
+                .unwrap()
+        };
+        for (symbol, word) in [("x", "node"), ("3", "packets"), ("y", "forwards")] {
+            assert!(weight(symbol) < 0.2 * weight(word), "{symbol} vs {word}");
+        }
+        // An answer naming only the letters and numbers earns little.
+        let letters = score(&rubric, "X 3 Y");
+        assert!(letters.score < 20.0, "{}", letters.score);
+    }
+
+    #[test]
+    fn long_references_need_a_smaller_share_for_full_marks() {
+        let cases = [
+            (1, FULL_MARKS_AT),
+            (10, FULL_MARKS_AT),
+            (60, FULL_MARKS_AT),
+            (240, FULL_MARKS_AT / 2.0),
+        ];
+        for (points, share) in cases {
+            assert!((full_marks_share(points) - share).abs() < 1e-9, "{points}");
+        }
+        let long: Vec<String> = (0..240).map(|i| format!("word{i}")).collect();
+        let rubric = derive(&long.join(" "), "", &Idf::default());
+        assert!((rubric.full_marks_at - FULL_MARKS_AT / 2.0).abs() < 1e-9);
     }
 
     #[test]
