@@ -285,6 +285,10 @@ pub struct EvalArgs {
     /// Skip lines that cannot be used (and count them) instead of stopping
     #[arg(long)]
     pub skip_bad: bool,
+    /// Print one JSON line per row (its question, the human grade and
+    /// rehearse's score) instead of the figures, to see where they disagree
+    #[arg(long, conflicts_with = "json")]
+    pub rows: bool,
 }
 
 #[derive(Debug, Subcommand)]

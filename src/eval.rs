@@ -26,7 +26,8 @@ pub struct Row {
 }
 
 impl Row {
-    fn group(&self) -> &str {
+    /// The question's id, or its text when the row has none.
+    pub fn group(&self) -> &str {
         self.question_id.as_deref().unwrap_or(&self.question)
     }
 }

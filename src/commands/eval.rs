@@ -15,6 +15,19 @@ pub fn run(_ctx: &Context, args: &EvalArgs) -> Result<()> {
     let bar = crate::term::progress(loaded.rows.len() as u64, "scoring");
     let ours = eval::scores(&loaded.rows, || bar.inc(1));
     bar.finish_and_clear();
+    if args.rows {
+        let mut out = String::new();
+        for (row, score) in loaded.rows.iter().zip(&ours) {
+            let line = serde_json::json!({
+                "question": row.group(),
+                "answer": row.answer,
+                "grade": row.score,
+                "score": score,
+            });
+            let _ = writeln!(out, "{line}");
+        }
+        return emit(&out);
+    }
     let report = eval::report(&loaded.rows, &ours, loaded.skipped.len());
     if args.json {
         return emit(&to_json(&report)?);

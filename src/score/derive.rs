@@ -18,6 +18,13 @@ const QUESTION_WORD_FACTOR: f64 = 0.3;
 /// that covers this share of their weight has said what the reference says.
 pub const FULL_MARKS_AT: f64 = 0.5;
 
+/// Exponent that turns the covered share of a derived rubric into a score.
+/// A reference lists every word it uses, the essential and the incidental;
+/// the first ones an answer covers carry most of what a grader looks for,
+/// so a score rises quickly at first and then levels off (a quarter of
+/// full marks' weight scores 38, half scores 62).
+pub const COVERAGE_CURVE: f64 = 0.7;
+
 /// Weight factor for tokens with fewer than two letters: single letters
 /// (node names, variables, the `e` of "e.g."), bare numbers and formula
 /// fragments. They are matched exactly and any answer on the topic names
@@ -111,6 +118,7 @@ pub fn derive(reference: &str, question: &str, idf: &Idf) -> Rubric {
     // thing with or without a negation ("if none is provided" = "when the
     // class does not include one"), so derived points ignore polarity.
     builder.ignore_polarity();
+    builder.curve(COVERAGE_CURVE);
     builder.build()
 }
 
@@ -168,9 +176,30 @@ mod tests {
         for (symbol, word) in [("x", "node"), ("3", "packets"), ("y", "forwards")] {
             assert!(weight(symbol) < 0.2 * weight(word), "{symbol} vs {word}");
         }
-        // An answer naming only the letters and numbers earns little.
-        let letters = score(&rubric, "X 3 Y");
-        assert!(letters.score < 20.0, "{}", letters.score);
+        // An answer naming only the letters and numbers earns less than half
+        // of what one naming a single content word does.
+        let letters = score(&rubric, "X 3 Y").score;
+        let node = score(&rubric, "a node").score;
+        assert!(letters < node / 2.0, "{letters} vs {node}");
+    }
+
+    #[test]
+    fn covering_a_reference_levels_off() {
+        let idf = Idf::default();
+        let rubric = derive("alpha beta gamma delta epsilon zeta eta theta", "", &idf);
+        // Full marks at half the weight: a quarter of it is half-way there
+        // and more, the first words counting for more than the last.
+        let two = score(&rubric, "alpha beta").score;
+        let four = score(&rubric, "alpha beta gamma delta").score;
+        assert!((60.0..65.0).contains(&two), "{two}");
+        assert_eq!(four, 100.0);
+        let hand_written = {
+            let mut builder = Builder::default();
+            builder.point("alpha", 1.0, &["alpha"]);
+            builder.point("beta", 1.0, &["beta"]);
+            builder.build()
+        };
+        assert_eq!(score(&hand_written, "alpha").score, 50.0);
     }
 
     #[test]

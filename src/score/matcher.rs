@@ -475,9 +475,14 @@ impl<'a> AnswerIndex<'a> {
                 consider(found);
             }
         }
-        if loose && !phrase.tight && (2..=3).contains(&phrase.tokens.len()) {
+        // Words typed as one (`select_related`) keep their order; loose
+        // words may come in any order, but within one sentence.
+        let one_typed_word = !phrase.text.trim().contains(char::is_whitespace);
+        if loose && !phrase.tight && !one_typed_word && (2..=3).contains(&phrase.tokens.len()) {
             for found in self.unordered(&phrase.tokens) {
-                consider(found);
+                if self.one_sentence(&found) {
+                    consider(found);
+                }
             }
         }
         best

@@ -136,20 +136,9 @@ pub fn score(rubric: &Rubric, answer: &str) -> Scored {
 /// Scores an already normalised answer (to share the work across rubrics).
 pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
     let mut index = AnswerIndex::new(answer, rubric.vocabulary.len());
-    let mentions = mentions(&mut index, rubric);
-    let mut points = Vec::with_capacity(rubric.points.len());
-    let (mut prose, mut listed) = (0.0, 0.0);
-    for point in &rubric.points {
-        let (result, in_prose) = judge_point(&mut index, rubric, point, &mentions);
-        let earned = point.weight * result.credit;
-        if in_prose {
-            prose += earned;
-        } else {
-            listed += earned;
-        }
-        points.push(result);
-    }
     let mut pitfalls = Vec::with_capacity(rubric.pitfalls.len());
+    // Sentences that state a misconception.
+    let mut misstated: Vec<usize> = Vec::new();
     for trap in &rubric.pitfalls {
         // A misconception counts when stated in one sentence, with the
         // polarity its phrasing has ("uses a join" plainly, "does not use a
@@ -171,6 +160,9 @@ pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
             .as_ref()
             .map(|(_, found)| span_text(answer, found))
             .unwrap_or_default();
+        if let Some((_, found)) = &best {
+            misstated.push(index.answer.tokens[found.span().0].sentence);
+        }
         pitfalls.push(PitfallResult {
             label: trap.label.clone(),
             penalty: trap.penalty,
@@ -182,6 +174,19 @@ pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
                 .unwrap_or_default(),
             phrasing: best.map(|(text, _)| text),
         });
+    }
+    let mentions = mentions(&mut index, rubric);
+    let mut points = Vec::with_capacity(rubric.points.len());
+    let (mut prose, mut listed) = (0.0, 0.0);
+    for point in &rubric.points {
+        let (result, in_prose) = judge_point(&mut index, rubric, point, &mentions, &misstated);
+        let earned = point.weight * result.credit;
+        if in_prose {
+            prose += earned;
+        } else {
+            listed += earned;
+        }
+        points.push(result);
     }
     let total: f64 = points.iter().map(|p| p.weight).sum();
     let penalty: f64 = pitfalls
@@ -200,6 +205,7 @@ pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
     } else {
         (0.0, None)
     };
+    let raw = 100.0 * (raw / 100.0).powf(rubric.curve);
     Scored {
         score: round1((raw - penalty).clamp(0.0, 100.0)),
         points,
@@ -288,7 +294,8 @@ fn ordinals(answer: &Normalized, rubric: &Rubric, named: &[Mention]) -> Vec<Ment
     found
 }
 
-/// The subject an occurrence is said about: one named inside it, else the
+/// The subject an occurrence is said about: one named inside it (or
+/// overlapping it), else the
 /// nearest named before it in its sentence, else the nearest after it, else
 /// the last one named in the sentence before (a sentence that names none
 /// goes on about the last one: "It runs a second query").
@@ -301,9 +308,11 @@ fn subject_of(
     let tokens = &index.answer.tokens;
     let (start, end) = found.span();
     let sentence = tokens[start].sentence;
+    // A name the occurrence overlaps ("migrations applies" inside
+    // "makemigrations applies") is what it is about.
     let inside: Vec<&Mention> = mentions
         .iter()
-        .filter(|m| m.start >= start && m.end <= end)
+        .filter(|m| m.start <= end && m.end >= start)
         .collect();
     if let Some(m) = inside
         .iter()
@@ -362,7 +371,13 @@ fn judge_point(
     rubric: &Rubric,
     point: &rubric::Point,
     mentions: &[Mention],
+    misstated: &[usize],
 ) -> (PointResult, bool) {
+    // Weak evidence (a bare name, other words) does not count in a sentence
+    // that states a misconception.
+    let sound = |index: &AnswerIndex, found: &Found| {
+        !misstated.contains(&index.answer.tokens[found.span().0].sentence)
+    };
     // Where nothing around names a subject, the answer is taken to speak of
     // the question's own.
     let about_own = |index: &AnswerIndex, found: &Found| {
@@ -398,6 +413,7 @@ fn judge_point(
                 plain(index, found)
                     && (!prose || lists_count || !index.listed(found))
                     && (credit < 1.0 || fresh(index, found))
+                    && (!phrase.name_only || sound(index, found))
             };
             if let Some(found) = index.find(&rubric.vocabulary, phrase, true, &accept) {
                 let similarity = found.similarity();
@@ -417,7 +433,9 @@ fn judge_point(
     if best
         .as_ref()
         .is_none_or(|b| b.0 * if b.1 { 1.0 } else { LIST_CREDIT } < OWN_WORDS_CREDIT)
-        && let Some(found) = own_words(index, rubric, point, &about_own)
+        && let Some(found) = own_words(index, rubric, point, &|index, found| {
+            about_own(index, found) && sound(index, found)
+        })
     {
         let result = PointResult {
             label: point.label.clone(),
@@ -626,5 +644,7 @@ fn round2(x: f64) -> f64 {
 
 #[cfg(test)]
 mod fixtures;
+#[cfg(test)]
+mod rules;
 #[cfg(test)]
 mod tests;

@@ -89,6 +89,11 @@ pub struct Rubric {
     /// Stems of the prompt's words: a phrasing made only of them earns little
     /// where the answer's sentence merely repeats the question.
     pub prompt: HashSet<String>,
+    /// Exponent applied to the covered share before it becomes a score: 1
+    /// for hand-written rubrics (each point is worth its weight), below 1 for
+    /// derived ones, where the first reference words an answer covers say
+    /// more than the last (see [`super::derive::COVERAGE_CURVE`]).
+    pub curve: f64,
     /// The subjects in the order the prompt names them (all names of each),
     /// so that "the first one" and "the latter" in an answer say which.
     pub in_prompt_order: Vec<Vec<usize>>,
@@ -136,6 +141,7 @@ impl Default for Rubric {
             polarity: true,
             prompt: HashSet::new(),
             in_prompt_order: Vec::new(),
+            curve: 1.0,
         }
     }
 }
@@ -204,6 +210,11 @@ impl Builder {
             }
             point.subjects = indices;
         }
+    }
+
+    /// Bends the covered share into a score (see [`Rubric::curve`]).
+    pub fn curve(&mut self, exponent: f64) {
+        self.rubric.curve = exponent.clamp(0.1, 1.0);
     }
 
     /// Lets phrasings count whether or not the answer negates them.

@@ -211,10 +211,13 @@ fn mark_list_sentence(sentence: &mut [Token]) {
     let only_determiners = (0..sentence.len())
         .filter(|&i| free(i))
         .all(|i| DETERMINERS.contains(&sentence[i].word.as_str()));
-    let bare = if sentence.len() <= 4 {
+    // Count words as typed: `select_related` is one word, not two.
+    let mut words = sentence.iter().map(|t| t.word_id).collect::<Vec<_>>();
+    words.dedup();
+    let bare = if words.len() <= 4 {
         only_determiners
     } else {
-        joining * 100 < LIST_SHARE * sentence.len()
+        joining * 100 < LIST_SHARE * words.len()
     };
     if bare && !defines {
         for token in sentence.iter_mut() {
@@ -319,6 +322,9 @@ mod tests {
             ("It uses joins, caching, indexes, n+1", &["it", "uses", "joins", "caching", "indexes", "n+1"]),
             ("Django gives you an ORM, admin, auth, forms and templates", &[]),
             ("select_related follows a foreign key with a JOIN", &[]),
+            // terse statements are statements: identifiers count as one word
+            ("prefetch_related runs a second query", &[]),
+            ("select_related uses a SQL join", &[]),
             ("select_related, prefetch_related, JOIN, many-to-many, to_attr",
              &["select", "related", "prefetch", "related", "join", "many", "to", "many", "to", "attr"]),
             ("observer pattern post_save pre_save receiver decorator dispatch_uid same transaction",
