@@ -184,6 +184,7 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 fn mark_lists(tokens: &mut [Token]) {
+    let mut sentences: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let sentence = tokens[start].sentence;
@@ -191,35 +192,76 @@ fn mark_lists(tokens: &mut [Token]) {
             .iter()
             .position(|t| t.sentence != sentence)
             .map_or(tokens.len(), |n| start + n);
-        mark_list_sentence(&mut tokens[start..end]);
+        sentences.push((start, end));
         start = end;
+    }
+    let kinds: Vec<Bare> = sentences
+        .iter()
+        .map(|&(a, b)| bare_sentence(&tokens[a..b]))
+        .collect();
+    for (i, &(a, b)) in sentences.iter().enumerate() {
+        // A short line of terms is a list item among other items; alone
+        // among statements it is a terse statement ("Both fix N+1.").
+        let near = |j: Option<usize>| j.and_then(|j| kinds.get(j)).is_some_and(|k| *k != Bare::No);
+        let listed = match kinds[i] {
+            Bare::Long => true,
+            Bare::Short => near(i.checked_sub(1)) || near(Some(i + 1)) || sentences.len() == 1,
+            Bare::No => false,
+        };
+        mark_list_sentence(&mut tokens[a..b], listed);
     }
 }
 
-/// A sentence is a bare list when no function word joins its terms; inside a
-/// sentence, three or more comma-separated items of one to three content
-/// words each are a list too, when they make up most of it.
-fn mark_list_sentence(sentence: &mut [Token]) {
+/// Whether a sentence is made of terms with nothing joining them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Bare {
+    No,
+    /// Four words or fewer, with no function words but determiners.
+    Short,
+    /// Five words or more, with hardly any function words.
+    Long,
+}
+
+fn bare_sentence(sentence: &[Token]) -> Bare {
     // Small words inside a compound (`many-to-many`, `to_attr`) join nothing.
     let free = |i: usize| {
         let t = &sentence[i];
         (t.stop || t.negation) && !t.glued && !sentence.get(i + 1).is_some_and(|n| n.glued)
     };
-    let joining = (0..sentence.len()).filter(|&i| free(i)).count();
     // "term: what it does" is a statement, however terse.
-    let defines = sentence.iter().skip(1).any(|t| t.mark_before);
-    let only_determiners = (0..sentence.len())
-        .filter(|&i| free(i))
-        .all(|i| DETERMINERS.contains(&sentence[i].word.as_str()));
+    if sentence.iter().skip(1).any(|t| t.mark_before) {
+        return Bare::No;
+    }
+    let joining = (0..sentence.len()).filter(|&i| free(i)).count();
     // Count words as typed: `select_related` is one word, not two.
     let mut words = sentence.iter().map(|t| t.word_id).collect::<Vec<_>>();
     words.dedup();
-    let bare = if words.len() <= 4 {
-        only_determiners
+    if words.len() <= 4 {
+        let only_determiners = (0..sentence.len())
+            .filter(|&i| free(i))
+            .all(|i| DETERMINERS.contains(&sentence[i].word.as_str()));
+        if only_determiners {
+            Bare::Short
+        } else {
+            Bare::No
+        }
+    } else if joining * 100 < LIST_SHARE * words.len() {
+        Bare::Long
     } else {
-        joining * 100 < LIST_SHARE * words.len()
+        Bare::No
+    }
+}
+
+/// Marks a sentence's terms as listed: all of them when the sentence is a
+/// bare list (`bare`); otherwise three or more comma-separated items of one
+/// to three content words each, when they make up most of it.
+fn mark_list_sentence(sentence: &mut [Token], bare: bool) {
+    // Small words inside a compound (`many-to-many`, `to_attr`) join nothing.
+    let free = |i: usize| {
+        let t = &sentence[i];
+        (t.stop || t.negation) && !t.glued && !sentence.get(i + 1).is_some_and(|n| n.glued)
     };
-    if bare && !defines {
+    if bare {
         for token in sentence.iter_mut() {
             token.listed = true;
         }
@@ -325,6 +367,8 @@ mod tests {
             // terse statements are statements: identifiers count as one word
             ("prefetch_related runs a second query", &[]),
             ("select_related uses a SQL join", &[]),
+            ("It uses a join. Both fix N+1. It is fast.", &[]),
+            ("select_related\nprefetch_related", &["select", "related", "prefetch", "related"]),
             ("select_related, prefetch_related, JOIN, many-to-many, to_attr",
              &["select", "related", "prefetch", "related", "join", "many", "to", "many", "to", "attr"]),
             ("observer pattern post_save pre_save receiver decorator dispatch_uid same transaction",
