@@ -476,11 +476,11 @@ impl<'a> AnswerIndex<'a> {
             }
         }
         // Words typed as one (`select_related`) keep their order; loose
-        // words may come in any order, but within one sentence.
+        // words may come in any order, but within one clause.
         let one_typed_word = !phrase.text.trim().contains(char::is_whitespace);
         if loose && !phrase.tight && !one_typed_word && (2..=3).contains(&phrase.tokens.len()) {
             for found in self.unordered(&phrase.tokens) {
-                if self.one_sentence(&found) {
+                if self.one_clause(&found) {
                     consider(found);
                 }
             }
@@ -618,6 +618,13 @@ impl<'a> AnswerIndex<'a> {
             .hits
             .iter()
             .all(|h| tokens[h.start..=h.end].iter().all(|t| t.listed))
+    }
+
+    /// Whether the whole span lies in one clause.
+    pub fn one_clause(&self, found: &Found) -> bool {
+        let (start, end) = found.span();
+        let tokens = &self.answer.tokens;
+        tokens[start].clause == tokens[end.min(tokens.len() - 1)].clause
     }
 
     /// Whether the whole span lies in one sentence.

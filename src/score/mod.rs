@@ -381,9 +381,30 @@ fn judge_point(
     // Where nothing around names a subject, the answer is taken to speak of
     // the question's own.
     let about_own = |index: &AnswerIndex, found: &Found| {
-        point.subjects.is_empty()
-            || subject_of(index, mentions, found, &point.subjects)
-                .is_none_or(|m| point.subjects.contains(&m.subject))
+        if point.subjects.is_empty() {
+            return true;
+        }
+        // Words on both sides of a name that starts a new statement ("…
+        // into a dict and kwargs packs …") belong to two statements.
+        let (start, end) = found.span();
+        let tokens = &index.answer.tokens;
+        let starts_statement = |m: &Mention| {
+            tokens[m.start].comma_before
+                || m.start.checked_sub(1).is_some_and(|b| {
+                    matches!(
+                        tokens[b].word.as_str(),
+                        "and" | "or" | "but" | "while" | "whereas"
+                    )
+                })
+        };
+        if mentions
+            .iter()
+            .any(|m| m.start > start && m.end < end && starts_statement(m))
+        {
+            return false;
+        }
+        subject_of(index, mentions, found, &point.subjects)
+            .is_none_or(|m| point.subjects.contains(&m.subject))
     };
     // (credit, in prose, similarity) orders the candidates.
     let mut best: Option<(f64, bool, f64, &matcher::Phrase, Found)> = None;

@@ -95,6 +95,29 @@ fn a_point_counts_only_about_its_own_subject() {
         assert_eq!(credit(&scored, "select_related"), *select, "{answer:?}");
         assert_eq!(credit(&scored, "prefetch_related"), *prefetch, "{answer:?}");
     }
+    // Words on both sides of a name that starts a new statement make no
+    // statement about it.
+    let mut b = Builder::default();
+    b.point(
+        "*args packs positionals into a tuple",
+        1.0,
+        &["tuple packed"],
+    );
+    b.subject(&["*args"]);
+    b.point("**kwargs packs keywords into a dict", 1.0, &["dict packed"]);
+    b.subject(&["**kwargs"]);
+    let args = b.build();
+    let scored = score(
+        &args,
+        "*args packs keywords into a dict and **kwargs packs positionals into a tuple",
+    );
+    assert_eq!(
+        (scored.points[0].credit, scored.points[1].credit),
+        (0.0, 0.0)
+    );
+    let scored = score(&args, "**kwargs: the dict is packed from keywords");
+    assert_eq!(scored.points[1].credit, 1.0);
+
     let swapped = score(&orm(), "select_related runs a second query");
     assert!(swapped.pitfalls[0].asserted);
     assert!(matches!(
