@@ -12,8 +12,7 @@ pub mod structure;
 pub mod synonyms;
 
 pub use rubric::{
-    ECHO_CREDIT, LIST_CAP, LIST_CREDIT, NAME_CREDIT, OWN_WORDS, OWN_WORDS_CREDIT, OWN_WORDS_NEAR,
-    Rubric,
+    ECHO_CREDIT, LIST_CAP, LIST_CREDIT, NAME_CREDIT, OWN_WORDS, OWN_WORDS_CREDIT, Rubric,
 };
 
 use matcher::{AnswerIndex, Found};
@@ -504,7 +503,7 @@ fn judge_point(
     (result, true)
 }
 
-/// The sentence that uses the most of a point's own words, at least
+/// The clause that uses the most of a point's own words, at least
 /// [`OWN_WORDS`] of them, stated plainly, outside lists and about the point's
 /// own subject: the words it uses.
 fn own_words(
@@ -516,8 +515,8 @@ fn own_words(
     if point.own_words.is_empty() {
         return None;
     }
-    // Per sentence, one hit per own word.
-    let mut by_sentence: Vec<(usize, Vec<(usize, matcher::Hit)>)> = Vec::new();
+    // Per clause, one hit per own word.
+    let mut by_clause: Vec<(usize, Vec<(usize, matcher::Hit)>)> = Vec::new();
     for (k, word) in point.own_words.iter().enumerate() {
         for found in index.all(&rubric.vocabulary, word) {
             if index.negated(&found) || index.listed(&found) {
@@ -526,35 +525,28 @@ fn own_words(
             let Some(hit) = found.hits.first().copied() else {
                 continue;
             };
-            let sentence = index.answer.tokens[hit.start].sentence;
-            let at = match by_sentence.iter().position(|(s, _)| *s == sentence) {
+            let clause = index.answer.tokens[hit.start].clause;
+            let at = match by_clause.iter().position(|(c, _)| *c == clause) {
                 Some(at) => at,
                 None => {
-                    by_sentence.push((sentence, Vec::new()));
-                    by_sentence.len() - 1
+                    by_clause.push((clause, Vec::new()));
+                    by_clause.len() - 1
                 }
             };
-            let hits = &mut by_sentence[at].1;
+            let hits = &mut by_clause[at].1;
             if !hits.iter().any(|(w, h)| *w == k || h.start == hit.start) {
                 hits.push((k, hit));
             }
         }
     }
-    by_sentence.sort_by_key(|(sentence, hits)| (std::cmp::Reverse(hits.len()), *sentence));
-    by_sentence
+    by_clause.sort_by_key(|(clause, hits)| (std::cmp::Reverse(hits.len()), *clause));
+    by_clause
         .into_iter()
-        .filter_map(|(_, hits)| {
+        .take_while(|(_, hits)| hits.len() >= OWN_WORDS)
+        .map(|(_, hits)| {
             let mut hits: Vec<matcher::Hit> = hits.into_iter().map(|(_, h)| h).collect();
             hits.sort_by_key(|h| h.start);
-            if hits.len() >= OWN_WORDS {
-                return Some(Found { hits });
-            }
-            // Two of them side by side are as telling as three apart.
-            hits.windows(2)
-                .find(|pair| pair[1].start <= pair[0].end + 1 + OWN_WORDS_NEAR)
-                .map(|pair| Found {
-                    hits: pair.to_vec(),
-                })
+            Found { hits }
         })
         .find(|found| about_own(index, found))
 }

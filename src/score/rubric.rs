@@ -24,13 +24,9 @@ pub const ECHO_CREDIT: f64 = 0.25;
 /// (`makemigrations`), without a phrasing that says what it does.
 pub const NAME_CREDIT: f64 = 0.25;
 
-/// How many of a point's own words one statement must use to say the point
-/// in other words (see [`Point::own_words`]).
-pub const OWN_WORDS: usize = 3;
-
-/// Two of a point's own words this close (at most this many words between)
-/// say the point in other words as well as [`OWN_WORDS`] apart do.
-pub const OWN_WORDS_NEAR: usize = 2;
+/// How many of a point's own words one clause must use to say the point in
+/// other words (see [`Point::own_words`]).
+pub const OWN_WORDS: usize = 2;
 
 /// Share of a point's weight earned by saying it in other words.
 pub const OWN_WORDS_CREDIT: f64 = 0.5;

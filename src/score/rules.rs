@@ -203,6 +203,8 @@ fn a_point_in_other_words_earns_half() {
         ("It returns a single summary for the whole set, as a plain dict.",   0.5),
         ("It gives a summary dict.",                                            0.5),
         ("It is whole.",                                                        0.0),
+        // the words must share a clause
+        ("It gives a summary (unlike the dict you started from).",             0.0),
         ("You never get a summary for the whole set as a dict.",                0.0),
         ("summary, whole, dict",                                                0.0),
     ];
