@@ -60,7 +60,12 @@ fn by_kind(bank: &Bank) -> BTreeMap<String, (f64, f64, usize)> {
 fn attacks_score_low_and_honest_answers_high_on_average() {
     let bank = Bank::load(&[], true).expect("built-in bank");
     let kinds = by_kind(&bank);
-    let report = format!("{kinds:#?}");
+    // The table, for `cargo test --lib fixtures -- --nocapture`.
+    let mut report = String::from("kind: rehearse's mean / fair mean (answers)\n");
+    for (kind, (ours, fair, n)) in &kinds {
+        report.push_str(&format!("  {kind}: {ours:.1} / {fair:.1} ({n})\n"));
+    }
+    eprintln!("{report}");
     let mean = |kind: &str| kinds.get(kind).map(|v| v.0).expect(kind);
     for kind in ["list", "negated", "swapped"] {
         assert!(
