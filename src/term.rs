@@ -188,8 +188,43 @@ pub fn truncate(text: &str, max: usize) -> String {
     cut
 }
 
+/// Text from a bank, a record or an answer made safe to print: control
+/// characters (escape sequences, bells, carriage returns, C1 controls) are
+/// shown as visible notation (`^[`, `^G`, `<U+009B>`) instead of driving the
+/// terminal. Line breaks and tabs are kept when `lines` is set.
+pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
+    let keep = |c: char| lines && (c == '\n' || c == '\t');
+    if !text.chars().any(|c| c.is_control() && !keep(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if keep(c) || !c.is_control() => out.push(c),
+            '\u{7f}' => out.push_str("^?"),
+            c if (c as u32) < 0x20 => {
+                out.push('^');
+                out.push(char::from(c as u8 + b'@'));
+            }
+            c => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn control_characters_are_shown_not_sent() {
+        assert_eq!(visible("plain text", false), "plain text");
+        assert_eq!(visible("a\u{1b}[2Jb", false), "a^[[2Jb");
+        assert_eq!(visible("bell\u{7}", false), "bell^G");
+        assert_eq!(visible("del\u{7f}", false), "del^?");
+        assert_eq!(visible("csi\u{9b}", false), "csi<U+009B>");
+        assert_eq!(visible("two\nlines\tok", true), "two\nlines\tok");
+        assert_eq!(visible("two\nlines", false), "two^Jlines");
+    }
     use super::*;
 
     #[test]

@@ -187,16 +187,26 @@ fn hint(name: &str, names: &[&str]) -> String {
 
 fn check_question(q: &Question, place: &str, out: &mut Checked) {
     let mut problem = |message: String| out.problems.push(format!("{place}: {message}"));
+    for (field, at, c) in control_characters(q) {
+        problem(format!(
+            "field `{field}` holds the control character U+{:04X} (shown as `{}`) at character {}; \
+             remove it: bank text is printed to terminals, where control characters can clear the \
+             screen or run escape sequences",
+            c as u32,
+            crate::term::visible(&c.to_string(), false),
+            at + 1
+        ));
+    }
     if !is_kebab(&q.id) {
         problem(format!(
             "id `{}` is not kebab-case; use lower-case words and digits joined by `-`, e.g. `orm-n-plus-one`",
-            q.id
+            crate::term::visible(&q.id, false)
         ));
     }
     if !is_kebab(&q.topic) {
         problem(format!(
             "field `topic`: `{}` is not kebab-case; use lower-case words joined by `-`, e.g. `orm` or `api-design`",
-            q.topic
+            crate::term::visible(&q.topic, false)
         ));
     }
     if q.levels.is_empty() {
@@ -290,6 +300,54 @@ fn check_question(q: &Question, place: &str, out: &mut Checked) {
             }
         }
     }
+}
+
+/// Every control character in a question's text, by field: (field, character
+/// index, character). Line breaks and tabs are allowed in prose fields.
+fn control_characters(q: &Question) -> Vec<(String, usize, char)> {
+    let mut fields: Vec<(String, &str, bool)> = vec![
+        ("id".into(), q.id.as_str(), false),
+        ("topic".into(), q.topic.as_str(), false),
+        ("prompt".into(), q.prompt.as_str(), true),
+        ("model_answer".into(), q.model_answer.as_str(), true),
+    ];
+    let lists = [
+        ("hints", &q.hints),
+        ("follow_ups", &q.follow_ups),
+        ("options", &q.options),
+    ];
+    for (name, items) in lists {
+        for (i, item) in items.iter().enumerate() {
+            fields.push((format!("{name}[{i}]"), item.as_str(), true));
+        }
+    }
+    if let Some(answer) = &q.answer {
+        fields.push(("answer".into(), answer.as_str(), false));
+    }
+    for (i, point) in q.rubric.iter().enumerate() {
+        fields.push((format!("rubric[{i}].label"), point.label.as_str(), false));
+        for (j, p) in point.phrasings.iter().enumerate() {
+            fields.push((format!("rubric[{i}].phrasings[{j}]"), p.as_str(), false));
+        }
+        for (j, p) in point.subject.iter().enumerate() {
+            fields.push((format!("rubric[{i}].subject[{j}]"), p.as_str(), false));
+        }
+    }
+    for (i, trap) in q.pitfalls.iter().enumerate() {
+        fields.push((format!("pitfalls[{i}].label"), trap.label.as_str(), false));
+        for (j, p) in trap.phrasings.iter().enumerate() {
+            fields.push((format!("pitfalls[{i}].phrasings[{j}]"), p.as_str(), false));
+        }
+    }
+    let mut found = Vec::new();
+    for (field, text, prose) in fields {
+        for (at, c) in text.chars().enumerate() {
+            if c.is_control() && !(prose && (c == '\n' || c == '\t')) {
+                found.push((field.clone(), at, c));
+            }
+        }
+    }
+    found
 }
 
 fn check_choice(q: &Question, problem: &mut impl FnMut(String)) {
@@ -439,6 +497,7 @@ impl<'a> IdLines<'a> {
             .nth(*skip)
             .map(|(at, _)| self.text[..at].matches('\n').count() + 1);
         *skip += 1;
+        let id = crate::term::visible(id, false);
         let place = match line {
             Some(line) => format!("{name}:{line}: question `{id}`"),
             None => format!("{name}: question `{id}`"),

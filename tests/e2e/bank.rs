@@ -234,6 +234,10 @@ fn validate_reports_each_problem_with_its_place() {
             ":4: question `q1`: field `full_marks_at`: 1.5 is outside 0.2..1; it is the share of the rubric's weight that earns full marks (0.6: any 60% of it)",
         ),
         (
+            "control-characters",
+            ":4: question `q1`: field `prompt` holds the control character U+001B (shown as `^[`) at character 5; remove it: bank text is printed to terminals, where control characters can clear the screen or run escape sequences",
+        ),
+        (
             "wrong-type",
             ":4: question `q1`: field `levels`: invalid type: string \"junior\", expected a list `[ … ]`",
         ),
