@@ -8,7 +8,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(rehearse::Error::Silent { code }) => ExitCode::from(code),
         Err(error) => {
-            let _ = writeln!(std::io::stderr(), "error: {error}");
+            let message = rehearse::term::for_terminal(&error.to_string()).into_owned();
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(error.exit_code())
         }
     }

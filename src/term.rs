@@ -212,6 +212,58 @@ pub fn visible(text: &str, lines: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Output made safe for a terminal at the last step before it is written:
+/// colour sequences (`ESC [ … m`, which rehearse itself writes) pass, and
+/// every other control character, wherever it came from, is shown as
+/// visible notation (see [`visible`]). Line breaks, tabs and carriage
+/// returns before a line break pass too.
+pub fn for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let sgr_end = |at: usize| -> Option<usize> {
+        if chars.get(at + 1) != Some(&'[') {
+            return None;
+        }
+        let mut i = at + 2;
+        while chars
+            .get(i)
+            .is_some_and(|c| c.is_ascii_digit() || *c == ';')
+        {
+            i += 1;
+        }
+        (chars.get(i) == Some(&'m')).then_some(i)
+    };
+    let allowed = |i: usize| match chars[i] {
+        '\n' | '\t' => true,
+        '\r' => chars.get(i + 1) == Some(&'\n'),
+        _ => false,
+    };
+    let clean = (0..chars.len()).all(|i| {
+        !chars[i].is_control() || allowed(i) || (chars[i] == '\u{1b}' && sgr_end(i).is_some())
+    });
+    if clean {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\u{1b}'
+            && let Some(end) = sgr_end(i)
+        {
+            out.extend(&chars[i..=end]);
+            i = end + 1;
+            continue;
+        }
+        if !c.is_control() || allowed(i) {
+            out.push(c);
+        } else {
+            out.push_str(&visible(&c.to_string(), false));
+        }
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -224,6 +276,19 @@ mod tests {
         assert_eq!(visible("csi\u{9b}", false), "csi<U+009B>");
         assert_eq!(visible("two\nlines\tok", true), "two\nlines\tok");
         assert_eq!(visible("two\nlines", false), "two^Jlines");
+    }
+
+    #[test]
+    fn only_colours_reach_the_terminal() {
+        let green = "\u{1b}[32mok\u{1b}[0m\n";
+        assert_eq!(for_terminal(green), green);
+        // clear screen, title, clipboard (OSC 52), bell, bare carriage return
+        assert_eq!(for_terminal("a\u{1b}[2Jb"), "a^[[2Jb");
+        assert_eq!(
+            for_terminal("\u{1b}]52;c;cm0gLXJmIH4=\u{7}"),
+            "^[]52;c;cm0gLXJmIH4=^G"
+        );
+        assert_eq!(for_terminal("over\rwrite\r\n"), "over^Mwrite\r\n");
     }
     use super::*;
 

@@ -56,6 +56,7 @@ impl Context {
 /// not an error: the reader has what it wanted.
 pub fn emit(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
+    let text = crate::term::for_terminal(text);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
             what: "could not write to standard output",
@@ -85,6 +86,7 @@ pub fn read_input(path: &Path) -> Result<String> {
 
 /// Prints a warning on stderr.
 pub fn warn(message: &str) {
+    let message = crate::term::for_terminal(message);
     let _ = writeln!(std::io::stderr(), "warning: {message}");
 }
 

@@ -201,7 +201,7 @@ impl<W: Write> Region<W> {
             .map_err(terminal_error)?;
         let last = rows.len().saturating_sub(1);
         for (i, text) in rows.iter().enumerate() {
-            queue!(self.out, Print(text)).map_err(terminal_error)?;
+            queue!(self.out, Print(crate::term::for_terminal(text))).map_err(terminal_error)?;
             if i < last {
                 queue!(self.out, Print("\r\n")).map_err(terminal_error)?;
             }
@@ -229,7 +229,7 @@ impl<W: Write> Region<W> {
             self.out,
             MoveToColumn(0),
             Clear(ClearType::CurrentLine),
-            Print(&status)
+            Print(crate::term::for_terminal(&status))
         )
         .map_err(terminal_error)?;
         if self.cursor_row > 0 {

@@ -102,6 +102,7 @@ impl<'a> Terminal<'a> {
 
     fn say(&self, text: &str) {
         let mut err = std::io::stderr().lock();
+        let text = crate::term::for_terminal(text);
         let _ = err.write_all(text.as_bytes());
         let _ = err.flush();
     }
@@ -226,6 +227,7 @@ impl Prompter for Terminal<'_> {
 
     fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()> {
         let text = render::finish(record, transcript, &self.style);
+        let text = crate::term::for_terminal(&text);
         let mut out = std::io::stdout().lock();
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();

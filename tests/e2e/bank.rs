@@ -509,3 +509,31 @@ fn validate_warns_about_phrasings_that_do_not_score_as_they_read() {
         .join("\n")
     );
 }
+
+/// Text from a bank never drives the terminal: a prompt holding escape
+/// sequences (clear screen, set the clipboard) is refused with the field
+/// named, and nothing of it reaches the output raw.
+#[test]
+fn control_characters_in_a_bank_never_reach_the_terminal() {
+    let dir = tempdir();
+    let path = fixture("invalid/control-characters.json");
+    for args in [
+        vec!["bank", "validate"],
+        vec!["bank", "list", "--bank"],
+        vec!["bank", "show", "q1", "--bank"],
+    ] {
+        let output = rehearse(&dir).args(&args).arg(&path).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let all = [output.stdout, output.stderr].concat();
+        assert!(
+            !all.contains(&0x1b),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&all)
+        );
+        assert!(
+            String::from_utf8_lossy(&all)
+                .contains("field `prompt` holds the control character U+001B (shown as `^[`)"),
+            "{args:?}"
+        );
+    }
+}

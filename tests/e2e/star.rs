@@ -138,3 +138,20 @@ fn eval_names_a_bad_line() {
         .code(1)
         .stderr("error: `bad.jsonl` line 1: missing field `labels`\n");
 }
+
+/// An answer's escape sequences are shown, not sent, where a report quotes
+/// the answer (the STAR report quotes each part of a story).
+#[test]
+fn an_answers_control_characters_are_shown_not_sent() {
+    let dir = tempdir();
+    let out = stdout_of(
+        rehearse(&dir)
+            .args(["star", "-", "--color", "never"])
+            .write_stdin(
+                "Last year our checkout was slow \u{1b}]52;c;cm0=\u{7}so I profiled it. \
+                 I added an index and the page went from 2s to 200ms.",
+            ),
+    );
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
+    assert!(out.contains("slow ^[]52;c;cm0=^Gso I profiled it"), "{out}");
+}
