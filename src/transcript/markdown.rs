@@ -16,8 +16,15 @@ pub fn render(record: &Record) -> String {
 }
 
 /// Renders a session record as markdown, with the score each question got
-/// in an earlier session (`id` → (day, score)) beside the new one.
+/// in an earlier session (`id` → (day, score)) beside the new one. Control
+/// characters from the bank or the answers are written as visible notation
+/// (`^[`), so that `cat` of a transcript cannot drive the terminal.
 pub fn render_with(record: &Record, earlier: &BTreeMap<String, (String, f64)>) -> String {
+    let out = render_raw(record, earlier);
+    crate::term::visible(&out, true).into_owned()
+}
+
+fn render_raw(record: &Record, earlier: &BTreeMap<String, (String, f64)>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Mock interview: {}\n", record.preset);
     let _ = writeln!(out, "- Started: {}", readable_time(&record.started_at));
@@ -278,6 +285,18 @@ mod tests {
         let mut out = String::new();
         fenced(&mut out, "plain");
         assert_eq!(out, "```text\nplain\n```\n");
+    }
+
+    #[test]
+    fn control_characters_are_written_visibly() {
+        let text = include_str!("../../tests/fixtures/records/2026-01-10-1800-mid.json");
+        let mut record: Record = serde_json::from_str(text).unwrap();
+        record.questions[0].prompt.push_str(" \u{1b}]0;owned\u{7}");
+        record.questions[0].answer = "clear \u{1b}[2J\nnext line".into();
+        let markdown = render(&record);
+        assert!(!markdown.contains('\u{1b}') && !markdown.contains('\u{7}'));
+        assert!(markdown.contains("^[]0;owned^G"));
+        assert!(markdown.contains("clear ^[[2J\nnext line"));
     }
 
     #[test]
