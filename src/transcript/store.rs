@@ -93,6 +93,12 @@ impl Store {
 
     /// Writes the record and its markdown, each atomically.
     pub fn save(&self, record: &Record, markdown: &str) -> Result<PathBuf> {
+        if !plain_id(&record.id) {
+            return Err(Error::Message(format!(
+                "the session id `{}` is not a plain file name; nothing was written",
+                crate::term::visible(&record.id, false)
+            )));
+        }
         let json = serde_json::to_string_pretty(record)
             .map_err(|e| Error::Message(format!("could not encode the session record: {e}")))?;
         write_atomic(&self.json_path(&record.id), json.as_bytes())?;
@@ -145,7 +151,32 @@ pub fn load(path: &Path) -> std::result::Result<Record, String> {
             "written by a newer rehearse (record format {version}); upgrade rehearse to read it"
         ));
     }
-    serde_json::from_value(value).map_err(|e| format!("not a session record ({e})"))
+    let record: Record =
+        serde_json::from_value(value).map_err(|e| format!("not a session record ({e})"))?;
+    // The id names the record's files: it must be this file's own name, and
+    // a plain one, never a path that reaches out of the folder.
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if !plain_id(&record.id) || record.id != stem {
+        return Err(format!(
+            "its id `{}` is not its file name `{stem}`; a record's id must be the plain name of \
+             its file (rename the file or fix the id)",
+            crate::term::visible(&record.id, false)
+        ));
+    }
+    Ok(record)
+}
+
+/// Whether a record id can name a file in the folder and nothing else:
+/// letters, digits, `-` and `_`, not empty.
+pub fn plain_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(unix)]
@@ -228,5 +259,36 @@ mod tests {
             store.new_id("2026-03-01-0900", "mid"),
             "2026-03-01-0900-mid-2"
         );
+    }
+
+    #[test]
+    fn a_record_whose_id_is_not_its_plain_file_name_is_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let text = include_str!("../../tests/fixtures/records/2026-01-10-1800-mid.json");
+        let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+        for (file, id) in [
+            ("2026-01-10-1800-mid", "../../outside"),
+            ("2026-01-10-1801-mid", "/tmp/outside"),
+            ("2026-01-10-1802-mid", "2026-01-10-1800-mid"),
+        ] {
+            value["id"] = id.into();
+            let path = store.json_path(file);
+            std::fs::write(&path, value.to_string()).unwrap();
+            let err = load(&path).unwrap_err();
+            assert!(err.contains("is not its file name"), "{err}");
+        }
+        let (records, warnings) = store.load_all();
+        assert!(records.is_empty());
+        assert_eq!(warnings.len(), 3);
+        // And nothing is ever written under such an id.
+        let mut record = load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/records/2026-01-10-1800-mid.json"
+        )))
+        .unwrap();
+        record.id = "../escape".into();
+        assert!(store.save(&record, "# x").is_err());
+        assert!(!dir.path().parent().unwrap().join("escape.json").exists());
     }
 }
