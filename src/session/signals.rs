@@ -1,5 +1,6 @@
-//! SIGINT and SIGTERM during an interview: instead of dying with the answer
-//! half typed, the session notices, saves and exits (130 or 143).
+//! SIGINT, SIGTERM, SIGHUP (the terminal closed) and SIGQUIT during an
+//! interview: instead of dying with the answer half typed, the session
+//! notices, saves and exits (128 + the signal: 130, 143, 129, 131).
 
 use crate::error::{Error, Result};
 use std::sync::Arc;
@@ -12,10 +13,11 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Catches SIGINT and SIGTERM from now on.
+    /// Catches SIGINT, SIGTERM, SIGHUP and SIGQUIT from now on.
     pub fn install() -> Result<Signals> {
         let signals = Signals::default();
-        for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             signal_hook::flag::register_usize(
                 signal,
                 Arc::clone(&signals.arrived),

@@ -130,6 +130,26 @@ fn sigterm_mid_answer_keeps_what_was_typed() {
     assert_eq!(r["questions"][0]["answer"], "typed before the signal");
 }
 
+/// Closing the terminal (SIGHUP) or SIGQUIT keeps the typed text too.
+#[test]
+fn sighup_and_sigquit_mid_answer_keep_what_was_typed() {
+    for (signal, code) in [(Signal::SIGHUP, 129), (Signal::SIGQUIT, 131)] {
+        let dir = tempdir();
+        let mut s = interview(dir.path());
+        s.send("typed before the terminal closed").unwrap();
+        s.expect("typed before the terminal closed").unwrap();
+        s.get_process_mut().kill(signal).unwrap();
+        s.expect(expectrl::Eof).unwrap();
+        assert_eq!(exit_code(&s), code, "{signal:?}");
+        let r = record(dir.path());
+        assert_eq!(r["status"], "interrupted", "{signal:?}");
+        assert_eq!(
+            r["questions"][0]["answer"], "typed before the terminal closed",
+            "{signal:?}"
+        );
+    }
+}
+
 #[test]
 fn hint_and_skip_commands_work_in_the_editor() {
     let dir = tempdir();
