@@ -208,12 +208,21 @@ pub fn sit(
         session::run(&setup, record, &mut prompter)?
     } else {
         let input: Box<dyn BufRead + Send> = match &args.answers {
-            Some(path) => Box::new(BufReader::new(std::fs::File::open(path).map_err(
-                |source| Error::Read {
-                    path: path.clone(),
-                    source,
-                },
-            )?)),
+            Some(path) => {
+                // Refused before the first question, not half-way through.
+                if path.is_dir() {
+                    return Err(Error::Message(format!(
+                        "`{}` is a folder; --answers takes a text file of answers, each ended by a line holding only `.`",
+                        path.display()
+                    )));
+                }
+                Box::new(BufReader::new(std::fs::File::open(path).map_err(
+                    |source| Error::Read {
+                        path: path.clone(),
+                        source,
+                    },
+                )?))
+            }
             None => Box::new(BufReader::new(std::io::stdin())),
         };
         let out = Box::new(std::io::stdout());

@@ -40,8 +40,12 @@ impl<'a> Scripted<'a> {
         let (tx, answers) = channel();
         std::thread::spawn(move || {
             let mut current: Vec<String> = Vec::new();
-            for line in input.lines() {
-                let Ok(line) = line else { break };
+            // A byte that is not UTF-8 is read as U+FFFD, never dropped
+            // with the rest of the input.
+            for line in input.split(b'\n') {
+                let Ok(bytes) = line else { break };
+                let line = String::from_utf8_lossy(&bytes);
+                let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
                 if line.trim() == "." {
                     if tx.send(Item::Answer(current.join("\n"))).is_err() {
                         return;

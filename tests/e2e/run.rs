@@ -545,3 +545,61 @@ fn a_story_gets_one_score_in_the_session_score_and_star() {
     assert_eq!(starred["score"].as_f64().unwrap(), session_score);
     assert_eq!(starred["star"]["score"], q["star"]["score"]);
 }
+
+/// A byte that is not UTF-8 in a scripted answers file is read as U+FFFD:
+/// that answer and every later one are kept and judged.
+#[test]
+fn a_bad_byte_in_an_answers_file_loses_nothing() {
+    let dir = tempdir();
+    let mut bytes = std::fs::read(fixture("answers.txt")).unwrap();
+    let at = bytes.windows(4).position(|w| w == b"lazy").unwrap();
+    bytes.insert(at, 0xff);
+    let path = dir.path().join("answers.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let out = stdout_of(session(&dir).arg("--answers").arg(&path));
+    assert!(out.contains("Interview complete"), "{out}");
+    let r = record(dir.path(), "2026-03-01-0900-junior");
+    let answers: Vec<&str> = r["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["answer"].as_str().unwrap_or_default())
+        .collect();
+    assert!(
+        answers.iter().any(|a| a.starts_with("It is \u{fffd}lazy")),
+        "{answers:?}"
+    );
+    assert!(
+        answers
+            .iter()
+            .any(|a| a.contains("Two weeks before a launch")),
+        "{answers:?}"
+    );
+}
+
+/// A folder given to --answers is refused before the first question.
+#[test]
+fn a_folder_given_as_answers_is_refused_before_the_interview() {
+    let dir = tempdir();
+    let output = session(&dir)
+        .arg("--answers")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("is a folder; --answers takes a text file"),
+        "{stderr}"
+    );
+    assert!(
+        !String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("Question 1")
+    );
+    assert!(
+        !dir.path()
+            .join("transcripts/2026-03-01-0900-junior.json")
+            .exists()
+    );
+}
