@@ -9,6 +9,10 @@ use std::path::{Path, PathBuf};
 /// Environment variable naming the default transcript folder.
 pub const DIR_ENV: &str = "REHEARSE_DIR";
 
+/// Age after which a temporary file in the folder is left over from a
+/// killed process.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// The folder to use: `--dir`, else `REHEARSE_DIR`, else `transcripts/`.
 pub fn resolve_dir(flag: Option<&Path>) -> PathBuf {
     if let Some(dir) = flag {
@@ -58,9 +62,34 @@ impl Store {
             .tempfile_in(dir)
             .map_err(unusable)?;
         probe.close().map_err(unusable)?;
-        Ok(Store {
+        let store = Store {
             dir: dir.to_path_buf(),
-        })
+        };
+        store.remove_stale_temporaries();
+        Ok(store)
+    }
+
+    /// Removes the temporary files a killed process left behind (`kill -9`
+    /// between writing and renaming): `.rehearse-*` files untouched for a
+    /// minute, far longer than any write takes. Failures are ignored: the
+    /// files are harmless, only clutter.
+    fn remove_stale_temporaries(&self) {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let now = std::time::SystemTime::now();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Ok(meta) = entry.metadata() else { continue };
+            let old = meta
+                .modified()
+                .ok()
+                .and_then(|m| now.duration_since(m).ok())
+                .is_some_and(|age| age >= STALE_TEMPORARY);
+            if name.to_string_lossy().starts_with(".rehearse-") && meta.is_file() && old {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
     }
 
     /// The folder.
@@ -290,5 +319,25 @@ mod tests {
         record.id = "../escape".into();
         assert!(store.save(&record, "# x").is_err());
         assert!(!dir.path().parent().unwrap().join("escape.json").exists());
+    }
+
+    #[test]
+    fn temporaries_left_by_a_killed_process_are_removed_on_the_next_start() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".rehearse-AbC123");
+        let fresh = dir.path().join(".rehearse-XyZ789");
+        let other = dir.path().join("notes.txt");
+        for path in [&stale, &fresh, &other] {
+            std::fs::write(path, "x").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for path in [&stale, &other] {
+            let file = std::fs::File::options().write(true).open(path).unwrap();
+            file.set_modified(hour_ago).unwrap();
+        }
+        Store::open(dir.path()).unwrap();
+        assert!(!stale.exists());
+        assert!(fresh.exists(), "a write in progress is left alone");
+        assert!(other.exists(), "only rehearse's own temporaries go");
     }
 }
