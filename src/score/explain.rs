@@ -126,18 +126,20 @@ fn why(note: &Note, point: &super::PointResult) -> String {
         Note::OtherSubject { subject, evidence } => {
             format!("not earned: \"{evidence}\" is said about {subject}")
         }
-        Note::Echo => format!(
-            "{}% only: {} repeats the question's words without saying more",
-            (point.credit * 100.0).round(),
-            matches(&point.matches)
-        ),
+        Note::Echo | Note::Named => {
+            let what = if *note == Note::Echo {
+                "repeats the question's words without saying more"
+            } else {
+                "names it without saying what it does"
+            };
+            format!(
+                "{}% only: {} {what}",
+                (point.credit * 100.0).round(),
+                matches(&point.matches)
+            )
+        }
         Note::Listed => format!(
             "named in a bare list: {} (lists count for little together)",
-            matches(&point.matches)
-        ),
-        Note::Named => format!(
-            "{}% only: {} names it without saying what it does",
-            (point.credit * 100.0).round(),
             matches(&point.matches)
         ),
         Note::OwnWords => format!(

@@ -85,17 +85,13 @@ mod tests {
     use super::*;
     use crate::bank::Bank;
 
-    fn builtin(id: &str) -> Question {
-        Bank::load(&[], true)
-            .expect("built-in bank")
-            .get(id)
-            .expect("built-in question")
-            .clone()
+    fn builtin() -> Bank {
+        Bank::load(&[], true).expect("built-in bank")
     }
 
     #[test]
     fn a_story_blends_content_and_structure() {
-        let bank = Bank::load(&[], true).expect("built-in bank");
+        let bank = builtin();
         let q = bank
             .questions()
             .iter()
@@ -110,7 +106,7 @@ mod tests {
 
     #[test]
     fn a_hint_costs_ten_points_on_every_kind_and_never_goes_below_zero() {
-        let bank = Bank::load(&[], true).expect("built-in bank");
+        let bank = builtin();
         let choice = bank
             .questions()
             .iter()
@@ -122,8 +118,10 @@ mod tests {
         assert_eq!(judge(choice, &right, true).hint_cost, Some(10.0));
         assert_eq!(judge(choice, "not an option", true).score, 0.0);
         assert_eq!(judge(choice, "not an option", true).hint_cost, Some(0.0));
-        let open = builtin("orm-select-related-vs-prefetch-related");
-        let plain = judge(&open, &open.model_answer, false).score;
-        assert_eq!(judge(&open, &open.model_answer, true).score, plain - 10.0);
+        let open = bank
+            .get("orm-select-related-vs-prefetch-related")
+            .expect("built-in question");
+        let plain = judge(open, &open.model_answer, false).score;
+        assert_eq!(judge(open, &open.model_answer, true).score, plain - 10.0);
     }
 }

@@ -452,7 +452,7 @@ fn judge_point(
     // words earns part of it, where no phrasing earns more.
     if best
         .as_ref()
-        .is_none_or(|b| b.0 * if b.1 { 1.0 } else { LIST_CREDIT } < OWN_WORDS_CREDIT)
+        .is_none_or(|b| earned(b.0, b.1) < OWN_WORDS_CREDIT)
         && let Some(found) = own_words(index, rubric, point, &|index, found| {
             about_own(index, found) && sound(index, found)
         })
@@ -479,7 +479,7 @@ fn judge_point(
             None
         };
         // A list is held to its cap as a whole.
-        let credit = if prose { credit } else { credit * LIST_CREDIT };
+        let credit = earned(credit, prose);
         let result = PointResult {
             label: point.label.clone(),
             weight: point.weight,
@@ -549,6 +549,12 @@ fn own_words(
             Found { hits }
         })
         .find(|found| about_own(index, found))
+}
+
+/// The share of a point a phrasing's credit earns: all of it in a
+/// statement, [`LIST_CREDIT`] of it in a bare list.
+fn earned(credit: f64, prose: bool) -> f64 {
+    if prose { credit } else { credit * LIST_CREDIT }
 }
 
 /// Whether the sentence around an occurrence only repeats the prompt: at

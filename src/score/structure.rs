@@ -222,12 +222,16 @@ enum Bare {
     Long,
 }
 
+/// Whether the `i`th token is a function word that joins terms into a
+/// statement; small words inside a compound (`many-to-many`, `to_attr`)
+/// join nothing.
+fn joins(sentence: &[Token], i: usize) -> bool {
+    let t = &sentence[i];
+    (t.stop || t.negation) && !t.glued && !sentence.get(i + 1).is_some_and(|n| n.glued)
+}
+
 fn bare_sentence(sentence: &[Token]) -> Bare {
-    // Small words inside a compound (`many-to-many`, `to_attr`) join nothing.
-    let free = |i: usize| {
-        let t = &sentence[i];
-        (t.stop || t.negation) && !t.glued && !sentence.get(i + 1).is_some_and(|n| n.glued)
-    };
+    let free = |i: usize| joins(sentence, i);
     // "term: what it does" is a statement, however terse.
     if sentence.iter().skip(1).any(|t| t.mark_before) {
         return Bare::No;
@@ -256,11 +260,7 @@ fn bare_sentence(sentence: &[Token]) -> Bare {
 /// bare list (`bare`); otherwise three or more comma-separated items of one
 /// to three content words each, when they make up most of it.
 fn mark_list_sentence(sentence: &mut [Token], bare: bool) {
-    // Small words inside a compound (`many-to-many`, `to_attr`) join nothing.
-    let free = |i: usize| {
-        let t = &sentence[i];
-        (t.stop || t.negation) && !t.glued && !sentence.get(i + 1).is_some_and(|n| n.glued)
-    };
+    let free = |i: usize| joins(sentence, i);
     if bare {
         for token in sentence.iter_mut() {
             token.listed = true;
