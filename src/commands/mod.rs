@@ -90,6 +90,44 @@ pub fn warn(message: &str) {
     let _ = writeln!(std::io::stderr(), "warning: {message}");
 }
 
+/// Sessions left in `./transcripts` by an older rehearse: on a terminal,
+/// offers to move them into the data folder; otherwise explains where
+/// sessions now live. Once per old folder.
+pub fn old_folder(dir: &Path, source: crate::transcript::store::Source, interactive: bool) {
+    use crate::transcript::legacy::{self, Choice};
+    let Ok(cwd) = std::env::current_dir() else {
+        return;
+    };
+    let Some(found) = legacy::find(&cwd, dir, source) else {
+        return;
+    };
+    let choice = if interactive {
+        let question = format!(
+            "{} in `{}` (where older versions kept them). Sessions now live in `{}`. Move them there now?",
+            crate::term::count(found.ids.len(), "session"),
+            found.dir.display(),
+            dir.display()
+        );
+        match dialoguer::Confirm::new()
+            .with_prompt(crate::term::for_terminal(&question))
+            .default(true)
+            .interact_opt()
+        {
+            Ok(Some(true)) => Choice::Move,
+            _ => Choice::Leave,
+        }
+    } else {
+        Choice::Leave
+    };
+    match legacy::settle(&found, dir, choice) {
+        Ok(message) => {
+            let message = crate::term::for_terminal(&message);
+            let _ = writeln!(std::io::stderr(), "note: {message}");
+        }
+        Err(e) => warn(&e.to_string()),
+    }
+}
+
 /// Serialises a value as pretty JSON followed by a newline.
 pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)

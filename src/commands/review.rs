@@ -18,7 +18,9 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
-    let dir = store::resolve_dir(args.dir.as_deref());
+    let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    super::old_folder(&dir, source, interactive);
     let sessions = Sessions::load(&dir);
     for warning in &sessions.warnings {
         warn(warning);
@@ -149,6 +151,9 @@ fn show(ctx: &Context, dir: &Path, sessions: &Sessions, which: &str) -> Result<(
         return Err(review::empty(dir));
     }
     let record = sessions.find(dir, which)?;
+    if sessions.records.iter().any(|r| r.id == record.id) {
+        repair_transcript(dir, &record);
+    }
     let earlier = sessions.earlier_scores(&record);
     let text = markdown::render_with(&record, &earlier);
     // Formatted for a terminal (through a pager when longer than the
@@ -160,6 +165,36 @@ fn show(ctx: &Context, dir: &Path, sessions: &Sessions, which: &str) -> Result<(
         return emit(&pretty::render(&text, &ctx.style));
     }
     emit(&text)
+}
+
+/// Rewrites a session's markdown from its record when the two disagree (a
+/// process killed between writing one and the other), so that the file a
+/// user opens says what `review show` says. Left alone while the session is
+/// being sat elsewhere.
+fn repair_transcript(dir: &Path, record: &crate::transcript::record::Record) {
+    let store = Store::at(dir);
+    let path = store.markdown_path(&record.id);
+    let rendered = markdown::render(record);
+    let missing = !path.exists();
+    if store::read_regular(&path, store::MAX_RECORD_BYTES).is_ok_and(|on_disk| on_disk == rendered)
+    {
+        return;
+    }
+    let Ok(_lock) = store.lock(&record.id) else {
+        return;
+    };
+    match write_atomic(&path, rendered.as_bytes()) {
+        Ok(()) => warn(&format!(
+            "the transcript `{}` was {} and has been written again from the record",
+            path.display(),
+            if missing {
+                "missing"
+            } else {
+                "behind its session record"
+            }
+        )),
+        Err(e) => warn(&format!("the transcript is behind its session record: {e}")),
+    }
 }
 
 /// Shows long output through `$PAGER` (default `less -FRX`), as git does;
@@ -336,11 +371,13 @@ fn retry(
         let sit_with = format!("rehearse review retry {which}");
         return print_plan(ctx, preset, original.seed, &plan, json, &sit_with);
     }
+    if let Some(path) = &sitting.answers {
+        super::run::open_answers(path)?;
+    }
     let store = Store::open(dir)?;
     let clock = clock::from_env()?;
     let label = format!("{}-retry", preset.name);
     let mut record = new_record(
-        &store,
         &label,
         preset,
         original.seed,
@@ -349,12 +386,13 @@ fn retry(
         questions,
     );
     record.retry_of = Some(original.id.clone());
+    let lock = store.create(&mut record, markdown::render)?;
     sit(
         ctx,
         sitting,
         &bank,
         preset,
-        &store,
+        (&store, lock),
         &mut record,
         clock.as_ref(),
     )

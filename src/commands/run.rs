@@ -13,6 +13,7 @@ use crate::session::signals::Signals;
 use crate::session::terminal::Terminal;
 use crate::session::{self, Setup};
 use crate::term::{clock as hms, count};
+use crate::transcript::markdown;
 use crate::transcript::record::{Asked, RECORD_VERSION, Record, State, Status};
 use crate::transcript::store::{self, Store};
 use rand_chacha::ChaCha8Rng;
@@ -26,9 +27,10 @@ pub const RECENT_SESSIONS: usize = 5;
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let bank = ctx.bank()?;
-    let dir = store::resolve_dir(args.dir.as_deref());
+    let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let clock = clock::from_env()?;
     let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
+    super::old_folder(&dir, source, interactive && !args.dry_run);
     if let Some(which) = &args.resume {
         return resume(ctx, args, &bank, &dir, which, clock.as_ref(), interactive);
     }
@@ -48,7 +50,11 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         return print_plan(ctx, preset, seed, &plan, args.json, &sit_with);
     }
 
-    // Before anything is asked: the folder must take the transcript.
+    // Before anything is asked: the answers must be readable and the folder
+    // must take the transcript.
+    if let Some(path) = &args.answers {
+        open_answers(path)?;
+    }
     let store = Store::open(&dir)?;
     let mut questions = Vec::with_capacity(plan.questions.len());
     for planned in &plan.questions {
@@ -59,21 +65,14 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         ));
     }
     let sitting = Sitting::new(args, interactive);
-    let mut record = new_record(
-        &store,
-        preset.name,
-        preset,
-        seed,
-        clock.now(),
-        &sitting,
-        questions,
-    );
+    let mut record = new_record(preset.name, preset, seed, clock.now(), &sitting, questions);
+    let lock = store.create(&mut record, markdown::render)?;
     sit(
         ctx,
         &sitting,
         &bank,
         preset,
-        &store,
+        (&store, lock),
         &mut record,
         clock.as_ref(),
     )
@@ -105,9 +104,9 @@ impl Sitting {
 }
 
 /// A new session record, named by its start time (local) and `label`,
-/// `interrupted` until its last question is done.
+/// `interrupted` until its last question is done. Its id is made unique
+/// when the record is created in the folder ([`Store::create`]).
 pub fn new_record(
-    store: &Store,
     label: &str,
     preset: &Preset,
     seed: u64,
@@ -121,7 +120,7 @@ pub fn new_record(
         .to_string();
     Record {
         format_version: RECORD_VERSION,
-        id: store.new_id(&stamp, label),
+        id: format!("{stamp}-{label}"),
         preset: preset.name.to_string(),
         seed,
         started_at: now.to_string(),
@@ -153,7 +152,7 @@ fn resume(
     } else {
         records.into_iter().find(|r| r.id == which)
     };
-    let mut record = found.ok_or_else(|| {
+    let record = found.ok_or_else(|| {
         Error::Message(if which == "latest" {
             format!(
                 "no interrupted session in `{}`; start one with `rehearse run`",
@@ -174,22 +173,36 @@ fn resume(
     }
     let preset = preset::find(&record.preset)?;
     let store = Store::open(dir)?;
+    // One terminal at a time; read again under the lock, in case the
+    // session moved on since the folder was listed.
+    let lock = store.lock(&record.id)?;
+    let mut record = store::load(&store.json_path(&record.id))
+        .map_err(|e| Error::Message(format!("session `{}`: {e}", record.id)))?;
     // The session keeps the time rules it started with.
     let sitting = Sitting {
         no_timer: !record.timer,
         strict_time: record.strict_time,
         ..Sitting::new(args, interactive)
     };
-    sit(ctx, &sitting, bank, preset, &store, &mut record, clock)
+    sit(
+        ctx,
+        &sitting,
+        bank,
+        preset,
+        (&store, lock),
+        &mut record,
+        clock,
+    )
 }
 
-/// Runs the session with the right prompter and maps its ending to an exit.
+/// Runs the session with the right prompter and maps its ending to an
+/// exit; `store` comes with the session's lock, held until the end.
 pub fn sit(
     ctx: &Context,
     args: &Sitting,
     bank: &Bank,
     preset: &Preset,
-    store: &Store,
+    (store, _lock): (&Store, store::Lock),
     record: &mut Record,
     clock: &dyn Clock,
 ) -> Result<()> {
@@ -198,6 +211,7 @@ pub fn sit(
         bank,
         preset,
         store,
+        rescue: store::rescue_dirs(),
         clock,
         signals: &signals,
         timer: !args.no_timer,
@@ -208,21 +222,7 @@ pub fn sit(
         session::run(&setup, record, &mut prompter)?
     } else {
         let input: Box<dyn BufRead + Send> = match &args.answers {
-            Some(path) => {
-                // Refused before the first question, not half-way through.
-                if path.is_dir() {
-                    return Err(Error::Message(format!(
-                        "`{}` is a folder; --answers takes a text file of answers, each ended by a line holding only `.`",
-                        path.display()
-                    )));
-                }
-                Box::new(BufReader::new(std::fs::File::open(path).map_err(
-                    |source| Error::Read {
-                        path: path.clone(),
-                        source,
-                    },
-                )?))
-            }
+            Some(path) => Box::new(BufReader::new(open_answers(path)?)),
             None => Box::new(BufReader::new(std::io::stdin())),
         };
         let out = Box::new(std::io::stdout());
@@ -233,6 +233,21 @@ pub fn sit(
         0 => Ok(()),
         code => Err(Error::Silent { code }),
     }
+}
+
+/// The `--answers` file, opened; a folder or an unreadable file is refused
+/// (called before the session is created, so nothing is asked or written).
+pub fn open_answers(path: &std::path::Path) -> Result<std::fs::File> {
+    if path.is_dir() {
+        return Err(Error::Message(format!(
+            "`{}` is a folder; --answers takes a text file of answers, each ended by a line holding only `.`",
+            path.display()
+        )));
+    }
+    std::fs::File::open(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// `--preset`, else a menu on a terminal, else `mid`.

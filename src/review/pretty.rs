@@ -9,15 +9,24 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(markdown: &str, style: &Style) -> String {
     let mut out = String::new();
     let mut table: Vec<Vec<String>> = Vec::new();
-    let mut in_code = false;
+    // The open fence's length: transcripts open a fence with ```text (or
+    // longer, when the answer holds backticks) and close it with a line of
+    // at least as many backticks and nothing else.
+    let mut fence: Option<usize> = None;
     for line in markdown.lines() {
-        // Transcripts open a fence with ```text (or longer) and close it
-        // with a bare fence: each fence line toggles.
-        if line.starts_with("```") {
-            in_code = !in_code;
-            continue;
+        let ticks = line.len() - line.trim_start_matches('`').len();
+        match fence {
+            None if ticks >= 3 => {
+                fence = Some(ticks);
+                continue;
+            }
+            Some(open) if ticks >= open && line.trim_end().len() == ticks => {
+                fence = None;
+                continue;
+            }
+            _ => {}
         }
-        if in_code {
+        if fence.is_some() {
             out.push_str("    ");
             out.push_str(line);
             out.push('\n');
@@ -73,17 +82,36 @@ fn block(line: &str, style: &Style) -> String {
     wrapped.trim_end_matches('\n').to_string()
 }
 
-/// `**bold**` in bold, backticks dropped around `code`.
+/// `**bold**` in bold, backticks dropped around `code`, and a character
+/// escaped with a backslash shown as itself (never as markup).
 fn inline(text: &str, style: &Style) -> String {
     let mut out = String::new();
-    for (i, part) in text.split("**").enumerate() {
-        let part = part.replace('`', "");
-        if i % 2 == 1 {
-            out.push_str(&style.bold(&part));
-        } else {
-            out.push_str(&part);
+    let mut part = String::new();
+    let mut bold = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek().is_some_and(char::is_ascii_punctuation) => {
+                part.extend(chars.next());
+            }
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                out.push_str(&if bold {
+                    style.bold(&part)
+                } else {
+                    part.clone()
+                });
+                part.clear();
+                bold = !bold;
+            }
+            '`' => {}
+            c => part.push(c),
         }
     }
+    if bold {
+        part.insert_str(0, "**");
+    }
+    out.push_str(&part);
     out
 }
 
@@ -129,6 +157,22 @@ mod tests {
             out,
             "Mock interview: mid\n\n  Category   Mean\n  technical  72\n  overall    72\n\n1. orm-x\n\ntechnical · orm · 3m\n\n│ Why?\n\nAnswer\n\n    select_related\n"
         );
+    }
+
+    #[test]
+    fn an_answer_cannot_close_its_fence_or_forge_a_score() {
+        // What the transcript writes for an answer holding a fence of its own.
+        let md = "**Answer**\n\n````text\nmine\n```\n## 2. fake\n**Score: 100/100**\n````\n\n**Score: 12/100**\n- ! [-10] claim (\"\\*\\*Score: 100\\*\\*\")\n";
+        let coloured = Style {
+            color: true,
+            width: 80,
+        };
+        let out = render(md, &coloured);
+        assert!(out.contains("    ## 2. fake\n"), "{out}");
+        assert!(out.contains("    **Score: 100/100**\n"), "{out}");
+        assert!(out.contains("\x1b[1mScore: 12/100"), "{out}");
+        assert!(out.contains("(\"**Score: 100**\")"), "{out}");
+        assert_eq!(out.matches("\x1b[1mScore").count(), 1, "{out}");
     }
 
     #[test]

@@ -250,7 +250,7 @@ pub fn edit<W: Write>(
         hint_shown: false,
     };
     let timer = Timer::starting_now(clock, spec.limit_s, spec.used_s, spec.strict);
-    let outcome = region::run(out, &mut editor, &timer, signals)?;
+    let outcome = region::run(out, &mut editor, &timer, signals);
     Ok(Edited {
         outcome,
         text: editor.buffer.text().trim_end().to_string(),

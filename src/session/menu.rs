@@ -62,7 +62,7 @@ pub fn pick<W: Write>(
 ) -> Result<Picked> {
     let mut menu = Menu::new(spec, style);
     let timer = Timer::starting_now(clock, spec.limit_s, spec.used_s, spec.strict);
-    let outcome = region::run(out, &mut menu, &timer, signals)?;
+    let outcome = region::run(out, &mut menu, &timer, signals);
     Ok(Picked {
         outcome,
         marked: menu.marked,

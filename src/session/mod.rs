@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::plan::shuffle;
 use crate::preset::{Feedback, Preset};
 use crate::transcript::record::{Asked, Record, State, Status};
-use crate::transcript::store::Store;
+use crate::transcript::store::{self, Store};
 use crate::transcript::{markdown, summarize};
 use signals::Signals;
 use std::path::{Path, PathBuf};
@@ -114,8 +114,9 @@ pub trait Prompter {
     fn progress(&mut self, done: usize, total: usize, elapsed_s: u32);
     /// Tells the candidate something went wrong but the interview goes on.
     fn warn(&mut self, message: &str);
-    /// Shows the end: the summary and where the transcript is.
-    fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()>;
+    /// Shows the end: the summary and where the transcript is (`None` when
+    /// nothing could be saved).
+    fn finish(&mut self, record: &Record, transcript: Option<&Path>) -> Result<()>;
 }
 
 /// How an interview ended.
@@ -127,6 +128,9 @@ pub enum Ending {
     Quit,
     /// A signal (SIGINT or SIGTERM) arrived.
     Signal(i32),
+    /// Neither the transcript folder nor any rescue folder took the
+    /// session; its answers were printed instead.
+    Unsaved,
 }
 
 impl Ending {
@@ -136,6 +140,7 @@ impl Ending {
             Ending::Complete => 0,
             Ending::Quit => 130,
             Ending::Signal(signal) => u8::try_from(128 + signal).unwrap_or(130),
+            Ending::Unsaved => 1,
         }
     }
 }
@@ -145,6 +150,8 @@ pub struct Setup<'a> {
     pub bank: &'a Bank,
     pub preset: &'a Preset,
     pub store: &'a Store,
+    /// Where to write the session when `store` fails, best first.
+    pub rescue: Vec<PathBuf>,
     pub clock: &'a dyn Clock,
     pub signals: &'a Signals,
     pub timer: bool,
@@ -166,7 +173,7 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
         .iter()
         .filter(|q| q.state.is_open())
         .collect();
-    prompter.start(&Intro {
+    let started = prompter.start(&Intro {
         preset: setup.preset,
         questions: open.len(),
         total: record.questions.len(),
@@ -182,7 +189,14 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
         strict: setup.strict,
         resumed,
         retry_of: record.retry_of.as_deref(),
-    })?;
+    });
+    if let Err(e) = started {
+        // Left at the start screen: a session with nothing in it is not kept.
+        if !resumed {
+            setup.store.discard(&record.id);
+        }
+        return Err(e);
+    }
     let started = setup.clock.now();
     let mut transcript = persist(setup, record, prompter);
 
@@ -278,10 +292,16 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
         }
     }
     record.summary = summarize(&record.questions, setup.preset);
-    transcript = persist(setup, record, prompter).or(transcript);
-    let path = transcript.unwrap_or_else(|| setup.store.markdown_path(&record.id));
-    prompter.finish(record, &path)?;
-    Ok(ending)
+    // The last write holds everything: if it found no place, the answers
+    // were printed, and the end says so instead of naming a stale file.
+    let _ = transcript;
+    let transcript = persist(setup, record, prompter);
+    prompter.finish(record, transcript.as_deref())?;
+    Ok(if transcript.is_none() {
+        Ending::Unsaved
+    } else {
+        ending
+    })
 }
 
 /// Records a reply on its question; returns how the interview stops, if it does.
@@ -364,24 +384,30 @@ fn persist(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> O
     match setup.store.save(record, &text) {
         Ok(path) => Some(path),
         Err(e) => {
-            let rescue = std::env::temp_dir().join("rehearse-rescue");
-            let saved = Store::open(&rescue).and_then(|store| store.save(record, &text));
-            match saved {
-                Ok(path) => {
-                    prompter.warn(&format!(
-                        "{e}; the session is saved in `{}` instead",
-                        path.display()
-                    ));
-                    Some(path)
-                }
-                Err(second) => {
-                    prompter.warn(&format!(
-                        "{e}; {second}; your answers so far follow, copy them somewhere safe:\n{}",
-                        answers_text(record)
-                    ));
-                    None
+            let mut failures = vec![e.to_string()];
+            for dir in &setup.rescue {
+                let saved = store::private_dir(dir)
+                    .map_err(|e| format!("rescue folder `{}`: {e}", dir.display()))
+                    .and_then(|()| Store::open(dir).map_err(|e| e.to_string()))
+                    .and_then(|store| store.save(record, &text).map_err(|e| e.to_string()));
+                match saved {
+                    Ok(path) => {
+                        prompter.warn(&format!(
+                            "{}; the session is saved in `{}` instead",
+                            failures[0],
+                            path.display()
+                        ));
+                        return Some(path);
+                    }
+                    Err(e) => failures.push(e),
                 }
             }
+            prompter.warn(&format!(
+                "nothing could be saved ({}); your answers so far follow, copy them somewhere safe:\n{}",
+                failures.join("; "),
+                answers_text(record)
+            ));
+            None
         }
     }
 }
@@ -396,4 +422,125 @@ fn answers_text(record: &Record) -> String {
         .map(|q| format!("--- {}\n{}", q.id, q.answer))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FakeClock;
+    use crate::transcript::record::RECORD_VERSION;
+    use std::sync::{Arc, Mutex};
+
+    /// Output shared with the test after the prompter is done with it.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("not poisoned").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn bank() -> Bank {
+        let path = std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/bank-small.json"
+        ));
+        Bank::load(&[path], false).unwrap()
+    }
+
+    /// A one-question session (the fixture's technical question) answered
+    /// from `answers`, kept in `store`, rescued into `rescue`.
+    fn sit(store: &Store, rescue: Vec<PathBuf>, answers: &str) -> (Ending, Record, String) {
+        let bank = bank();
+        let preset = crate::preset::find("junior").unwrap();
+        let question = bank
+            .questions()
+            .iter()
+            .find(|q| q.category == Category::Technical)
+            .unwrap();
+        let clock = FakeClock::new("2026-03-01T09:00:00Z".parse().unwrap());
+        let signals = Signals::default();
+        let setup = Setup {
+            bank: &bank,
+            preset,
+            store,
+            rescue,
+            clock: &clock,
+            signals: &signals,
+            timer: true,
+            strict: false,
+        };
+        let mut record = Record {
+            format_version: RECORD_VERSION,
+            id: "2026-03-01-0900-junior".into(),
+            preset: "junior".into(),
+            seed: 1,
+            started_at: clock.now().to_string(),
+            updated_at: clock.now().to_string(),
+            status: Status::Interrupted,
+            strict_time: false,
+            timer: true,
+            questions: vec![Asked::pending(question, 160, Vec::new())],
+            retry_of: None,
+            summary: None,
+        };
+        let out = Shared::default();
+        let mut prompter = scripted::Scripted::new(
+            Box::new(std::io::Cursor::new(answers.to_string())),
+            Box::new(out.clone()),
+            &clock,
+            &signals,
+            crate::term::Style::plain(80),
+        );
+        let ending = run(&setup, &mut record, &mut prompter).unwrap();
+        drop(prompter);
+        let text = String::from_utf8(out.0.lock().unwrap().clone()).unwrap();
+        (ending, record, text)
+    }
+
+    #[test]
+    fn when_nothing_can_be_saved_the_end_says_so_and_the_exit_is_1() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where each folder should be: nothing can be written.
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        let store = Store::at(&file.join("transcripts"));
+        let rescue = vec![file.join("rescue"), file.join("other")];
+        let (ending, _, text) = sit(&store, rescue, "the lazy queryset answer\n.\n");
+        assert_eq!(ending, Ending::Unsaved);
+        assert_eq!(ending.exit_code(), 1);
+        // (The answers themselves go to the warning on stderr.)
+        assert!(text.contains("Interview NOT saved"), "{text}");
+        assert!(!text.contains("Transcript:"), "{text}");
+        assert!(!text.contains("Interview complete"), "{text}");
+    }
+
+    #[test]
+    fn a_failing_folder_is_rescued_into_the_first_private_folder_that_works() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        let store = Store::at(&file.join("transcripts"));
+        let rescue = vec![file.join("rescue"), dir.path().join("rescue")];
+        let (ending, record, text) = sit(&store, rescue, "the lazy queryset answer\n.\n");
+        assert_eq!(ending, Ending::Complete);
+        let saved = dir
+            .path()
+            .join("rescue")
+            .join(format!("{}.json", record.id));
+        assert!(saved.is_file(), "{text}");
+        assert!(text.contains("Interview complete"), "{text}");
+        assert!(
+            text.contains(&format!(
+                "Transcript: {}",
+                saved.with_extension("md").display()
+            )),
+            "{text}"
+        );
+    }
 }

@@ -116,21 +116,39 @@ impl<'a> Timer<'a> {
 /// mode. Every pending event is taken before drawing again, so a long paste
 /// costs one redraw, not one per key; between keys only the status line is
 /// refreshed.
-pub fn run<W: Write>(
-    out: W,
+///
+/// A terminal that fails (closed under us: reads and writes give `EIO`)
+/// ends the answer as interrupted by SIGHUP, never with an error, so that
+/// what was typed is still saved.
+pub fn run<W: Write>(out: W, answer: &mut dyn Answer, timer: &Timer, signals: &Signals) -> Outcome {
+    let mut region = Region::new(out);
+    let outcome = match edit(&mut region, answer, timer, signals) {
+        Ok(outcome) => outcome,
+        Err(_) => Outcome::Interrupted(signals.pending().unwrap_or(SIGHUP)),
+    };
+    // The last picture; nothing more to do if the terminal is gone.
+    let (rows, row, col) = answer.layout(Some(outcome), timer.remaining());
+    let _ = region.draw(&rows, row, col).and_then(|()| region.leave());
+    outcome
+}
+
+/// Signal number of a hang-up (the terminal closed).
+const SIGHUP: i32 = 1;
+
+fn edit<W: Write>(
+    region: &mut Region<W>,
     answer: &mut dyn Answer,
     timer: &Timer,
     signals: &Signals,
 ) -> Result<Outcome> {
-    let mut region = Region::new(out);
     let (rows, row, col) = answer.layout(None, timer.remaining());
     region.draw(&rows, row, col)?;
-    let outcome = loop {
+    loop {
         if let Some(signal) = signals.pending() {
-            break Outcome::Interrupted(signal);
+            return Ok(Outcome::Interrupted(signal));
         }
         if timer.is_up() {
-            break Outcome::TimeUp;
+            return Ok(Outcome::TimeUp);
         }
         if !event::poll(Duration::from_millis(200)).map_err(terminal_error)? {
             let (mut rows, _, col) = answer.layout(None, timer.remaining());
@@ -138,22 +156,15 @@ pub fn run<W: Write>(
             continue;
         }
         let mut changed = false;
-        let mut done = None;
         loop {
             match answer.handle(event::read().map_err(terminal_error)?) {
                 Step::Changed => changed = true,
                 Step::Unchanged => {}
-                Step::Done(outcome) => {
-                    done = Some(outcome);
-                    break;
-                }
+                Step::Done(outcome) => return Ok(outcome),
             }
             if !event::poll(Duration::ZERO).map_err(terminal_error)? {
                 break;
             }
-        }
-        if let Some(outcome) = done {
-            break outcome;
         }
         let (mut rows, row, col) = answer.layout(None, timer.remaining());
         if changed {
@@ -161,11 +172,7 @@ pub fn run<W: Write>(
         } else {
             region.refresh_status(rows.swap_remove(0), col)?;
         }
-    };
-    let (rows, row, col) = answer.layout(Some(outcome), timer.remaining());
-    region.draw(&rows, row, col)?;
-    region.leave()?;
-    Ok(outcome)
+    }
 }
 
 /// A region of rows drawn below the cursor, redrawn in place.

@@ -266,11 +266,12 @@ fn star_line(star: &crate::star::Report, content: f64, style: &Style) -> String 
 }
 
 /// The end: per-category scores, the verdict, and where the transcript is.
-pub fn finish(record: &Record, transcript: &Path, style: &Style) -> String {
+pub fn finish(record: &Record, transcript: Option<&Path>, style: &Style) -> String {
     let mut out = String::new();
-    let title = match record.status {
-        Status::Complete => "Interview complete".to_string(),
-        Status::Interrupted => "Interview saved; it can be resumed".to_string(),
+    let title = match (record.status, transcript) {
+        (_, None) => "Interview NOT saved: copy the answers printed above".to_string(),
+        (Status::Complete, _) => "Interview complete".to_string(),
+        (Status::Interrupted, _) => "Interview saved; it can be resumed".to_string(),
     };
     let _ = writeln!(out, "\n{}", style.bold(&title));
     if let Some(summary) = &record.summary {
@@ -307,6 +308,13 @@ pub fn finish(record: &Record, transcript: &Path, style: &Style) -> String {
             let _ = writeln!(out, "  {n} questions had no answer in the input.");
         }
     }
+    let Some(transcript) = transcript else {
+        out.push_str(
+            "\n  Neither the transcript folder nor a rescue folder could be written;\n  \
+             free some space or choose another folder with --dir next time.\n",
+        );
+        return out;
+    };
     let _ = writeln!(out, "\n  Transcript: {}", transcript.display());
     if record.status == Status::Interrupted {
         let _ = writeln!(out, "  Continue with: rehearse run --resume {}", record.id);

@@ -242,7 +242,7 @@ impl Prompter for Scripted<'_> {
         let _ = writeln!(std::io::stderr(), "warning: {message}");
     }
 
-    fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()> {
+    fn finish(&mut self, record: &Record, transcript: Option<&Path>) -> Result<()> {
         let text = render::finish(record, transcript, &self.style);
         self.say(&text)
     }

@@ -107,24 +107,25 @@ impl<'a> Terminal<'a> {
         let _ = err.flush();
     }
 
-    /// Waits for Enter; Ctrl-C (or a signal) leaves before anything is saved.
+    /// Waits for Enter; Ctrl-C leaves (exit 130), as does a signal (128 +
+    /// the signal: 143 for SIGTERM) or a terminal that is gone (129).
     fn wait_for_enter(&self) -> Result<()> {
         let _raw = RawMode::on()?;
         loop {
-            if self.signals.pending().is_some() {
-                return Err(Error::Silent { code: 130 });
+            if let Some(signal) = self.signals.pending() {
+                return Err(Error::Silent {
+                    code: u8::try_from(128 + signal).unwrap_or(130),
+                });
             }
-            let ready = event::poll(Duration::from_millis(200)).unwrap_or(false);
-            if !ready {
+            let hung_up = Error::Silent { code: 129 };
+            if !event::poll(Duration::from_millis(200)).map_err(|_| hung_up)? {
                 continue;
             }
-            if let Ok(Event::Key(key)) = event::read() {
-                if is_enter(&key) {
-                    return Ok(());
-                }
-                if is_ctrl_c(&key) {
-                    return Err(Error::Silent { code: 130 });
-                }
+            match event::read() {
+                Ok(Event::Key(key)) if is_enter(&key) => return Ok(()),
+                Ok(Event::Key(key)) if is_ctrl_c(&key) => return Err(Error::Silent { code: 130 }),
+                Ok(_) => {}
+                Err(_) => return Err(Error::Silent { code: 129 }),
             }
         }
     }
@@ -225,7 +226,7 @@ impl Prompter for Terminal<'_> {
         ));
     }
 
-    fn finish(&mut self, record: &Record, transcript: &Path) -> Result<()> {
+    fn finish(&mut self, record: &Record, transcript: Option<&Path>) -> Result<()> {
         let text = render::finish(record, transcript, &self.style);
         let text = crate::term::for_terminal(&text);
         let mut out = std::io::stdout().lock();

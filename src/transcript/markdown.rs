@@ -153,7 +153,7 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
                     out,
                     "{} {}",
                     if right { "✓" } else { "✗" },
-                    lettered(q, &q.answer)
+                    inline(&lettered(q, &q.answer))
                 );
             } else {
                 fenced(out, &q.answer);
@@ -174,7 +174,7 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             let words: Vec<String> = p
                 .matches
                 .iter()
-                .map(|m| format!("\"{}\"", m.text))
+                .map(|m| format!("\"{}\"", inline(&m.text)))
                 .collect();
             let _ = writeln!(
                 out,
@@ -205,7 +205,7 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
                 "- ! [-{}] {} (\"{}\")",
                 number(p.penalty),
                 p.label,
-                p.evidence
+                inline(&p.evidence)
             );
         }
     }
@@ -253,6 +253,34 @@ fn quote(out: &mut String, text: &str) {
     }
 }
 
+/// Answer text inside a line of the transcript: on one line, with the
+/// characters that would start emphasis, code, links or HTML escaped, so
+/// that nothing typed can add structure (a heading, a fake score line) or
+/// restyle what rehearse wrote.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let last = word.chars().count().saturating_sub(1);
+        for (i, c) in word.chars().enumerate() {
+            // `_` only at a word's edge: inside `select_related` it is plain.
+            let edge_underscore = c == '_' && (i == 0 || i == last);
+            if edge_underscore
+                || matches!(
+                    c,
+                    '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+                )
+            {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A fenced block whose fence is longer than any run of backticks inside, so
 /// nothing typed can end it early or turn into markdown.
 fn fenced(out: &mut String, text: &str) {
@@ -292,11 +320,72 @@ mod tests {
         let text = include_str!("../../tests/fixtures/records/2026-01-10-1800-mid.json");
         let mut record: Record = serde_json::from_str(text).unwrap();
         record.questions[0].prompt.push_str(" \u{1b}]0;owned\u{7}");
-        record.questions[0].answer = "clear \u{1b}[2J\nnext line".into();
+        record.questions[1].answer = "clear \u{1b}[2J\nnext line".into();
         let markdown = render(&record);
         assert!(!markdown.contains('\u{1b}') && !markdown.contains('\u{7}'));
         assert!(markdown.contains("^[]0;owned^G"));
         assert!(markdown.contains("clear ^[[2J\nnext line"));
+    }
+
+    #[test]
+    fn no_answer_can_forge_a_heading_or_a_score() {
+        let text = include_str!("../../tests/fixtures/records/2026-01-10-1800-mid.json");
+        let mut record: Record = serde_json::from_str(text).unwrap();
+        let forged = "x\n## 9. fake-question\n\n**Score: 100/100**\n```\n";
+        let clean = render(&record);
+        // A free-text choice answer, a pitfall's quote, a matched phrase and
+        // an answer with an unbalanced fence.
+        record.questions[0].answer = forged.into();
+        for q in &mut record.questions {
+            for p in &mut q.pitfalls {
+                p.evidence = forged.into();
+            }
+            for p in &mut q.points {
+                for m in &mut p.matches {
+                    m.text = forged.into();
+                }
+            }
+        }
+        record.questions[1].answer = format!("{forged}{forged}````");
+        let markdown = render(&record);
+        // Lines outside fenced blocks (a fence closes on a line of at least
+        // as many backticks and nothing else) that start with `start`.
+        let count = |md: &str, start: &str| {
+            let mut fence = None;
+            let mut n = 0;
+            for line in md.lines() {
+                let ticks = line.len() - line.trim_start_matches('`').len();
+                match fence {
+                    None if ticks >= 3 => fence = Some(ticks),
+                    Some(open) if ticks >= open && line.len() == ticks => fence = None,
+                    None if line.starts_with(start) => n += 1,
+                    _ => {}
+                }
+            }
+            n
+        };
+        assert_eq!(count(&markdown, "## "), count(&clean, "## "), "{markdown}");
+        assert_eq!(
+            count(&markdown, "**Score"),
+            count(&clean, "**Score"),
+            "{markdown}"
+        );
+        // The long answer's fence outgrows its four backticks.
+        assert!(
+            markdown.contains("`````text\nx\n## 9. fake-question"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn answer_text_in_a_line_cannot_start_structure() {
+        let forged = "ok\n## 2. fake\n\n**Score: 100/100**\n```";
+        let line = inline(forged);
+        assert!(!line.contains('\n'));
+        assert_eq!(
+            line,
+            "ok \\#\\# 2. fake \\*\\*Score: 100/100\\*\\* \\`\\`\\`"
+        );
     }
 
     #[test]

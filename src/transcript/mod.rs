@@ -1,5 +1,6 @@
 //! Session records, their markdown transcripts, and the folder they live in.
 
+pub mod legacy;
 pub mod markdown;
 pub mod record;
 pub mod store;

@@ -13,15 +13,42 @@ pub const DIR_ENV: &str = "REHEARSE_DIR";
 /// killed process.
 const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
 
-/// The folder to use: `--dir`, else `REHEARSE_DIR`, else `transcripts/`.
-pub fn resolve_dir(flag: Option<&Path>) -> PathBuf {
+/// Largest record file read; anything bigger is not a record rehearse wrote
+/// (a session of long answers is well under a megabyte).
+pub const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where the transcript folder came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// `--dir`.
+    Flag,
+    /// `REHEARSE_DIR`.
+    Env,
+    /// The user's data folder.
+    Default,
+}
+
+/// The folder to use: `--dir`, else `REHEARSE_DIR`, else the user's data
+/// folder (`$XDG_DATA_HOME/rehearse`, i.e. `~/.local/share/rehearse`).
+pub fn resolve_dir(flag: Option<&Path>) -> Result<(PathBuf, Source)> {
     if let Some(dir) = flag {
-        return dir.to_path_buf();
+        return Ok((dir.to_path_buf(), Source::Flag));
     }
     match std::env::var_os(DIR_ENV) {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => PathBuf::from("transcripts"),
+        Some(dir) if !dir.is_empty() => Ok((PathBuf::from(dir), Source::Env)),
+        _ => Ok((data_dir()?, Source::Default)),
     }
+}
+
+/// The user's data folder for rehearse.
+pub fn data_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "rehearse")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            Error::Message(format!(
+                "could not find your home folder to keep sessions in; set `{DIR_ENV}` or pass `--dir`"
+            ))
+        })
 }
 
 /// A transcript folder.
@@ -107,17 +134,100 @@ impl Store {
         self.dir.join(format!("{id}.md"))
     }
 
-    /// A new record id from the start time and preset, unique in the folder:
-    /// `2026-03-01-0900-senior`, then `…-senior-2` for a second one that minute.
-    pub fn new_id(&self, stamp: &str, preset: &str) -> String {
-        let base = format!("{stamp}-{preset}");
-        let mut id = base.clone();
-        let mut n = 2;
-        while self.json_path(&id).exists() || self.markdown_path(&id).exists() {
-            id = format!("{base}-{n}");
-            n += 1;
+    /// Writes a new session's record and markdown under a fresh id: the
+    /// record's id as given, else with `-2`, `-3`, … added. The record file
+    /// is created exclusively, so two sessions started in the same minute
+    /// (in two terminals) never share an id. Sets `record.id` and returns
+    /// the session's lock, held while it is sat.
+    pub fn create(&self, record: &mut Record, render: impl Fn(&Record) -> String) -> Result<Lock> {
+        let base = record.id.clone();
+        for n in 1..10_000 {
+            record.id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            if !plain_id(&record.id) {
+                break;
+            }
+            if self.markdown_path(&record.id).exists() {
+                continue;
+            }
+            let json = encode(record)?;
+            match write_new(&self.json_path(&record.id), json.as_bytes()) {
+                Ok(()) => {}
+                Err(Error::Write { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    continue;
+                }
+                Err(e) => return Err(e),
+            }
+            let lock = self.lock(&record.id)?;
+            write_atomic(&self.markdown_path(&record.id), render(record).as_bytes())?;
+            return Ok(lock);
         }
-        id
+        Err(Error::Message(format!(
+            "could not find a free name for a session `{}` in `{}`",
+            crate::term::visible(&base, false),
+            self.dir.display()
+        )))
+    }
+
+    /// Removes a session's record and markdown (one left at the start
+    /// screen, with nothing in it).
+    pub fn discard(&self, id: &str) {
+        if plain_id(id) {
+            let _ = std::fs::remove_file(self.json_path(id));
+            let _ = std::fs::remove_file(self.markdown_path(id));
+        }
+    }
+
+    /// Takes the lock of session `id` for as long as the returned guard
+    /// lives, so that it is sat in one terminal at a time. Refused, naming
+    /// the process, while another process holds it. A lock left by a killed
+    /// process is released by the system and taken over.
+    pub fn lock(&self, id: &str) -> Result<Lock> {
+        if !plain_id(id) {
+            return Err(Error::Message(format!(
+                "the session id `{}` is not a plain file name",
+                crate::term::visible(id, false)
+            )));
+        }
+        let path = self.dir.join(format!(".{id}.lock"));
+        let failed = |source: std::io::Error| Error::Write {
+            path: path.clone(),
+            source,
+        };
+        let mut file = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(failed)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = std::io::Read::read_to_string(&mut file, &mut holder);
+                let holder: String = holder.chars().filter(char::is_ascii_digit).collect();
+                let by = if holder.is_empty() {
+                    "another rehearse process".to_string()
+                } else {
+                    format!("rehearse process {holder}")
+                };
+                return Err(Error::Message(format!(
+                    "session `{id}` is being sat right now by {by}; finish or stop it there \
+                     (its answers are saved after each question), then resume it here"
+                )));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(failed(e)),
+        }
+        file.set_len(0).map_err(failed)?;
+        file.write_all(format!("{}\n", std::process::id()).as_bytes())
+            .map_err(failed)?;
+        Ok(Lock { path, _file: file })
     }
 
     /// Writes the record and its markdown, each atomically.
@@ -128,9 +238,7 @@ impl Store {
                 crate::term::visible(&record.id, false)
             )));
         }
-        let json = serde_json::to_string_pretty(record)
-            .map_err(|e| Error::Message(format!("could not encode the session record: {e}")))?;
-        write_atomic(&self.json_path(&record.id), json.as_bytes())?;
+        write_atomic(&self.json_path(&record.id), encode(record)?.as_bytes())?;
         let path = self.markdown_path(&record.id);
         write_atomic(&path, markdown.as_bytes())?;
         Ok(path)
@@ -162,7 +270,7 @@ impl Store {
 
 /// Reads one record file.
 pub fn load(path: &Path) -> std::result::Result<Record, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+    let text = read_regular(path, MAX_RECORD_BYTES)?;
     let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| match e.classify() {
         serde_json::error::Category::Eof | serde_json::error::Category::Syntax => format!(
             "not valid JSON at line {} column {}; the file may be truncated",
@@ -198,6 +306,82 @@ pub fn load(path: &Path) -> std::result::Result<Record, String> {
     Ok(record)
 }
 
+/// The text of `path` when it is a regular file (a symlink to one is
+/// followed) of at most `limit` bytes. A FIFO, a device or a folder is
+/// refused without being opened for reading, so it cannot hang the reader
+/// or feed it forever.
+pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<String, String> {
+    use std::io::Read;
+    let not_regular = "not a regular file; only regular files are read as records";
+    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(not_regular.into());
+    }
+    let file = open_without_blocking(path).map_err(|e| e.to_string())?;
+    // Checked again on what was opened: the name may have been swapped.
+    let meta = file.metadata().map_err(|e| e.to_string())?;
+    if !meta.is_file() {
+        return Err(not_regular.into());
+    }
+    let too_big = || {
+        format!(
+            "larger than {} MB, far more than any session record; move it out of the folder",
+            limit / (1024 * 1024)
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (byte {} is not valid)",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// Opens for reading without waiting for a writer (a FIFO put in place of
+/// the file would otherwise block the open itself).
+#[cfg(unix)]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::File::options()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_blocking(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+/// The record as written to its file.
+fn encode(record: &Record) -> Result<String> {
+    serde_json::to_string_pretty(record)
+        .map_err(|e| Error::Message(format!("could not encode the session record: {e}")))
+}
+
+/// A session's lock: held while the session is sat, removed when dropped.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+    _file: std::fs::File,
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+    }
+}
+
 /// Whether a record id can name a file in the folder and nothing else:
 /// letters, digits, `-` and `_`, not empty.
 pub fn plain_id(id: &str) -> bool {
@@ -206,6 +390,100 @@ pub fn plain_id(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Folders to rescue a session into when its own folder fails, best first:
+/// `rescue/` in the data folder, `$XDG_RUNTIME_DIR/rehearse-rescue` (private
+/// to the user by definition), and a per-user folder in the shared
+/// temporary directory.
+pub fn rescue_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Ok(data) = data_dir() {
+        dirs.push(data.join("rescue"));
+    }
+    if let Some(runtime) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) {
+        dirs.push(PathBuf::from(runtime).join("rehearse-rescue"));
+    }
+    dirs.push(std::env::temp_dir().join(format!("rehearse-rescue-{}", user_id())));
+    dirs
+}
+
+/// Creates `dir` readable by the owner only, or checks the one already
+/// there: a real folder (not a symlink), owned by this user, that nobody
+/// else can read or write. A folder someone else planted is refused.
+pub fn private_dir(dir: &Path) -> std::io::Result<()> {
+    if let Some(parent) = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && !p.exists())
+    {
+        create_private_dir(parent)?;
+    }
+    match create_private_dir_once(dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    check_private(dir)
+}
+
+#[cfg(unix)]
+fn check_private(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let refuse = |why: &str| {
+        Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("`{}` {why}; it is not used", dir.display()),
+        ))
+    };
+    let meta = std::fs::symlink_metadata(dir)?;
+    if meta.file_type().is_symlink() {
+        return refuse("is a symbolic link");
+    }
+    if !meta.is_dir() {
+        return refuse("is not a folder");
+    }
+    if meta.uid() != user_id() {
+        return refuse("belongs to another user");
+    }
+    if meta.mode() & 0o077 != 0 {
+        return refuse("can be read or written by other users");
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn check_private(dir: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(dir)?.is_dir() {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(format!(
+            "`{}` is not a folder",
+            dir.display()
+        )))
+    }
+}
+
+/// This process's effective user id.
+#[cfg(unix)]
+fn user_id() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+#[cfg(not(unix))]
+fn user_id() -> u32 {
+    0
+}
+
+#[cfg(unix)]
+fn create_private_dir_once(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().mode(0o700).create(dir)
+}
+
+#[cfg(not(unix))]
+fn create_private_dir_once(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir(dir)
 }
 
 #[cfg(unix)]
@@ -244,6 +522,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `path`, which must not exist yet, as
+/// [`write_atomic`] does: the file appears whole or not at all, and an
+/// existing one is never replaced (`AlreadyExists`).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    let failed = |source: std::io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut file = tempfile::Builder::new()
+        .prefix(".rehearse-")
+        .tempfile_in(dir)
+        .map_err(failed)?;
+    file.write_all(bytes).map_err(failed)?;
+    file.as_file().sync_all().map_err(failed)?;
+    file.persist_noclobber(path).map_err(|e| failed(e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,16 +577,111 @@ mod tests {
         assert!(err.contains("is a file, not a folder"), "{err}");
     }
 
+    fn fixture_record() -> Record {
+        load(Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/records/2026-01-10-1800-mid.json"
+        )))
+        .unwrap()
+    }
+
     #[test]
-    fn new_ids_do_not_collide() {
+    fn sessions_started_in_the_same_minute_get_their_own_ids() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(dir.path()).unwrap();
-        let first = store.new_id("2026-03-01-0900", "mid");
-        assert_eq!(first, "2026-03-01-0900-mid");
-        std::fs::write(store.json_path(&first), "{}").unwrap();
+        let mut first = fixture_record();
+        first.id = "2026-03-01-0900-mid".into();
+        let mut second = first.clone();
+        second.questions.clear();
+        let _a = store.create(&mut first, |_| "# first".into()).unwrap();
+        let _b = store.create(&mut second, |_| "# second".into()).unwrap();
+        assert_eq!(first.id, "2026-03-01-0900-mid");
+        assert_eq!(second.id, "2026-03-01-0900-mid-2");
+        // Each file holds its own session.
+        assert_eq!(load(&store.json_path(&first.id)).unwrap(), first);
+        assert_eq!(load(&store.json_path(&second.id)).unwrap(), second);
         assert_eq!(
-            store.new_id("2026-03-01-0900", "mid"),
-            "2026-03-01-0900-mid-2"
+            std::fs::read_to_string(store.markdown_path(&first.id)).unwrap(),
+            "# first"
+        );
+    }
+
+    #[test]
+    fn a_session_is_sat_in_one_place_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = fixture_record();
+        let held = store.create(&mut record, |_| String::new()).unwrap();
+        let err = store.lock(&record.id).unwrap_err().to_string();
+        assert!(
+            err.contains(&format!(
+                "is being sat right now by rehearse process {}",
+                std::process::id()
+            )),
+            "{err}"
+        );
+        drop(held);
+        // Released: the lock file is gone and the session can be taken.
+        assert!(!dir.path().join(format!(".{}.lock", record.id)).exists());
+        let _again = store.lock(&record.id).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_of_a_sane_size_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("2026-01-01-0000-mid.json");
+        let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.json")).unwrap();
+        let big = dir.path().join("big.json");
+        std::fs::File::create(&big)
+            .unwrap()
+            .set_len(MAX_RECORD_BYTES + 1)
+            .unwrap();
+        // Returns instead of waiting on the FIFO or reading /dev/zero forever.
+        let (records, warnings) = Store::at(dir.path()).load_all();
+        assert!(records.is_empty());
+        assert_eq!(warnings.len(), 3, "{warnings:?}");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("big.json") && w.contains("larger than 16 MB"))
+        );
+        assert!(
+            warnings
+                .iter()
+                .filter(|w| w.contains("not a regular file"))
+                .count()
+                == 2,
+            "{warnings:?}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rescue_folder_must_be_private_and_real() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fresh = dir.path().join("new/rescue");
+        private_dir(&fresh).unwrap();
+        let mode = std::fs::metadata(&fresh).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o700);
+        // Planted: a symlink to somewhere else, or a folder others can write.
+        let target = dir.path().join("elsewhere");
+        std::fs::create_dir(&target).unwrap();
+        let link = dir.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = private_dir(&link).unwrap_err().to_string();
+        assert!(err.contains("is a symbolic link"), "{err}");
+        let open = dir.path().join("open");
+        std::fs::create_dir(&open).unwrap();
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let err = private_dir(&open).unwrap_err().to_string();
+        assert!(
+            err.contains("can be read or written by other users"),
+            "{err}"
         );
     }
 

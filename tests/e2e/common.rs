@@ -4,12 +4,15 @@ use assert_cmd::Command;
 use std::path::PathBuf;
 
 /// `rehearse` run from an empty temporary directory, with a clean
-/// environment: no colour settings, no transcript folder from the user.
+/// environment: no colour settings, sessions kept in `transcripts/` under
+/// that directory, and a data folder of its own (never the user's).
 pub fn rehearse(dir: &tempfile::TempDir) -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("rehearse");
     cmd.current_dir(dir.path())
         .env_remove("NO_COLOR")
-        .env_remove("REHEARSE_DIR")
+        .env("REHEARSE_DIR", "transcripts")
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .env("HOME", dir.path())
         .env_remove("COLUMNS")
         .env("TERM", "dumb");
     cmd
