@@ -144,7 +144,10 @@ fn resume(
     clock: &dyn Clock,
     interactive: bool,
 ) -> Result<()> {
-    let (records, _) = Store::at(dir).load_all();
+    let (records, warnings) = Store::at(dir).load_all();
+    for warning in &warnings {
+        warn(warning);
+    }
     let found = if which == "latest" {
         records
             .into_iter()

@@ -132,6 +132,44 @@ pub fn run<W: Write>(out: W, answer: &mut dyn Answer, timer: &Timer, signals: &S
     outcome
 }
 
+/// Waits up to `timeout` for a key (or paste) from the terminal; an error
+/// when the terminal is gone. The wait itself is a `poll` on standard input,
+/// which reports a closed terminal as a hang-up: the event reader is only
+/// asked once input is there, since it would spin on a terminal that can
+/// no longer be read.
+pub fn input_ready(timeout: Duration) -> Result<bool> {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        let millis = i32::try_from(timeout.as_millis()).unwrap_or(i32::MAX);
+        // SAFETY: one valid pollfd, and its count.
+        let ready = unsafe { libc::poll(&mut fd, 1, millis) };
+        if ready < 0 {
+            let e = std::io::Error::last_os_error();
+            // A signal: the caller looks at what arrived.
+            if e.kind() == std::io::ErrorKind::Interrupted {
+                return Ok(false);
+            }
+            return Err(terminal_error(e));
+        }
+        if fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            return Err(terminal_error(std::io::Error::other(
+                "the terminal was closed",
+            )));
+        }
+        if ready == 0 {
+            return Ok(false);
+        }
+        event::poll(Duration::ZERO).map_err(terminal_error)
+    }
+    #[cfg(not(unix))]
+    event::poll(timeout).map_err(terminal_error)
+}
+
 /// Signal number of a hang-up (the terminal closed).
 const SIGHUP: i32 = 1;
 
@@ -150,7 +188,7 @@ fn edit<W: Write>(
         if timer.is_up() {
             return Ok(Outcome::TimeUp);
         }
-        if !event::poll(Duration::from_millis(200)).map_err(terminal_error)? {
+        if !input_ready(Duration::from_millis(200))? {
             let (mut rows, _, col) = answer.layout(None, timer.remaining());
             region.refresh_status(rows.swap_remove(0), col)?;
             continue;

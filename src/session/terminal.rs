@@ -118,7 +118,7 @@ impl<'a> Terminal<'a> {
                 });
             }
             let hung_up = Error::Silent { code: 129 };
-            if !event::poll(Duration::from_millis(200)).map_err(|_| hung_up)? {
+            if !super::region::input_ready(Duration::from_millis(200)).map_err(|_| hung_up)? {
                 continue;
             }
             match event::read() {

@@ -79,12 +79,13 @@ pub fn settle(found: &Found, data: &Path, choice: Choice) -> Result<String> {
 /// What the user is told when the sessions stay where they are.
 pub fn explanation(found: &Found, data: &Path) -> String {
     format!(
-        "{} in `{}` were written by an older rehearse, which kept sessions in the folder it was \
+        "{} in `{}` {} written by an older rehearse, which kept sessions in the folder it was \
          started from. Sessions now live in `{}`, so history, stats and spaced repetition are \
          the same wherever you start rehearse. Move them there with `mv {}/* {}/`, or read them \
          where they are with `--dir {}`. (Said once.)",
         crate::term::count(found.ids.len(), "session"),
         found.dir.display(),
+        if found.ids.len() == 1 { "was" } else { "were" },
         data.display(),
         found.dir.display(),
         data.display(),

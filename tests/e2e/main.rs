@@ -4,6 +4,7 @@
 mod bank;
 mod choice;
 mod common;
+mod faults;
 mod pty;
 mod review;
 mod run;

@@ -23,7 +23,15 @@ fn interview(dir: &Path) -> Session {
 }
 
 /// `rehearse run` on the fixture's one question of `category`, just started.
-fn spawn(dir: &Path, category: &str) -> Session {
+pub fn spawn(dir: &Path, category: &str) -> Session {
+    spawn_with(
+        dir,
+        &["--preset", "junior", "--category", category, "--seed", "1"],
+    )
+}
+
+/// `rehearse run ARGS` on the fixture bank at the fixture time, just started.
+pub fn spawn_with(dir: &Path, args: &[&str]) -> Session {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
@@ -35,15 +43,8 @@ fn spawn(dir: &Path, category: &str) -> Session {
         .arg("--no-builtin")
         .arg("--bank")
         .arg(fixture("bank-small.json"))
-        .args([
-            "run",
-            "--preset",
-            "junior",
-            "--category",
-            category,
-            "--seed",
-            "1",
-        ]);
+        .arg("run")
+        .args(args);
     let mut session = expectrl::Session::spawn(cmd).unwrap();
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
@@ -54,7 +55,7 @@ fn record(dir: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn exit_code(session: &Session) -> i32 {
+pub fn exit_code(session: &Session) -> i32 {
     match session.get_process().wait().unwrap() {
         WaitStatus::Exited(_, code) => code,
         other => panic!("unexpected end: {other:?}"),
