@@ -102,19 +102,21 @@ pub fn old_folder(dir: &Path, source: crate::transcript::store::Source, interact
         return;
     };
     let choice = if interactive {
-        let question = format!(
-            "{} in `{}` (where older versions kept them). Sessions now live in `{}`. Move them there now?",
+        let found_here = format!(
+            "note: {} in `{}`, where older versions kept them; sessions now live in `{}`.",
             crate::term::count(found.ids.len(), "session"),
             found.dir.display(),
             dir.display()
         );
+        let _ = writeln!(std::io::stderr(), "{}", crate::term::for_terminal(&found_here));
+        let question = "Move them there now?";
         match dialoguer::Confirm::new()
-            .with_prompt(crate::term::for_terminal(&question))
+            .with_prompt(question)
             .default(true)
             .interact_opt()
         {
             Ok(Some(true)) => Choice::Move,
-            _ => Choice::Leave,
+            _ => Choice::Declined,
         }
     } else {
         Choice::Leave

@@ -17,8 +17,10 @@ const NOTED: &str = ".old-folders-noted";
 pub enum Choice {
     /// Move its sessions into the data folder.
     Move,
-    /// Leave them where they are.
+    /// Leave them where they are (nobody was asked: explain).
     Leave,
+    /// The user said no to moving them.
+    Declined,
 }
 
 /// Sessions found in an old folder.
@@ -71,6 +73,12 @@ pub fn settle(found: &Found, data: &Path, choice: Choice) -> Result<String> {
             message
         }
         Choice::Leave => explanation(found, data),
+        Choice::Declined => format!(
+            "They stay where they are: read them with `--dir {}`, or move them later with `mv {}/* {}/`. (Not asked again.)",
+            found.dir.display(),
+            found.dir.display(),
+            data.display()
+        ),
     };
     note(data, &found.dir);
     Ok(message)
