@@ -78,11 +78,39 @@ impl Style {
 /// cannot be known (a pipe, or a pseudo terminal that reports 0x0).
 pub fn terminal_width() -> usize {
     let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    let measured = crossterm::terminal::size()
+    tty_columns()
+        .or(from_env)
+        .unwrap_or(80)
+        .clamp(40, 100)
+}
+
+/// Columns of the terminal on stdout or stderr, asked of the terminal
+/// itself: nothing when neither is one (a general-purpose size query would
+/// start `tput` there, costing milliseconds on every run).
+#[cfg(unix)]
+fn tty_columns() -> Option<usize> {
+    [libc::STDOUT_FILENO, libc::STDERR_FILENO]
+        .into_iter()
+        .find_map(|fd| {
+            // SAFETY: isatty and TIOCGWINSZ only read; `size` is a valid
+            // winsize for the ioctl to fill.
+            unsafe {
+                if libc::isatty(fd) != 1 {
+                    return None;
+                }
+                let mut size: libc::winsize = std::mem::zeroed();
+                (libc::ioctl(fd, libc::TIOCGWINSZ, &mut size) == 0 && size.ws_col > 0)
+                    .then_some(usize::from(size.ws_col))
+            }
+        })
+}
+
+#[cfg(not(unix))]
+fn tty_columns() -> Option<usize> {
+    crossterm::terminal::size()
         .ok()
-        .map(|(w, _)| w as usize)
-        .filter(|w| *w > 0);
-    measured.or(from_env).unwrap_or(80).clamp(40, 100)
+        .map(|(w, _)| usize::from(w))
+        .filter(|w| *w > 0)
 }
 
 /// A progress bar on stderr, hidden when stderr is not a terminal.
