@@ -78,10 +78,7 @@ impl Style {
 /// cannot be known (a pipe, or a pseudo terminal that reports 0x0).
 pub fn terminal_width() -> usize {
     let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    tty_columns()
-        .or(from_env)
-        .unwrap_or(80)
-        .clamp(40, 100)
+    tty_columns().or(from_env).unwrap_or(80).clamp(40, 100)
 }
 
 /// Columns of the terminal on stdout or stderr, asked of the terminal

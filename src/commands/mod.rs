@@ -108,7 +108,11 @@ pub fn old_folder(dir: &Path, source: crate::transcript::store::Source, interact
             found.dir.display(),
             dir.display()
         );
-        let _ = writeln!(std::io::stderr(), "{}", crate::term::for_terminal(&found_here));
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            crate::term::for_terminal(&found_here)
+        );
         let question = "Move them there now?";
         match dialoguer::Confirm::new()
             .with_prompt(question)

@@ -37,7 +37,10 @@ const SYMBOL_FACTOR: f64 = 0.1;
 const LONG_REFERENCE_POINTS: f64 = 60.0;
 
 /// Document frequencies of word stems over a collection of texts.
-#[derive(Debug, Clone, Default)]
+/// The built-in background, written by [`Idf::to_tsv`].
+const BUILTIN_IDF: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/idf.tsv"));
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Idf {
     df: HashMap<String, u32>,
     docs: u32,
@@ -74,17 +77,45 @@ impl Idf {
     }
 
     /// Frequencies over the built-in bank's prompts and model answers:
-    /// general developer English, the background for derived rubrics.
+    /// general developer English, the background for derived rubrics. Read
+    /// from `data/idf.tsv`, written ahead of time from the bank (a test
+    /// checks the two agree and rewrites the file when asked).
     pub fn builtin() -> &'static Idf {
         static IDF: std::sync::OnceLock<Idf> = std::sync::OnceLock::new();
-        IDF.get_or_init(|| {
-            let bank = crate::bank::Bank::load(&[], true).unwrap_or_default();
-            let mut idf = Idf::default();
-            for q in bank.questions() {
-                idf.add(&normalize(&format!("{} {}", q.prompt, q.model_answer)));
-            }
-            idf
-        })
+        IDF.get_or_init(|| Idf::parse(BUILTIN_IDF).unwrap_or_else(Idf::from_builtin_bank))
+    }
+
+    /// Counts the built-in bank's prompts and model answers.
+    pub fn from_builtin_bank() -> Idf {
+        let bank = crate::bank::Bank::load(&[], true).unwrap_or_default();
+        let mut idf = Idf::default();
+        for q in bank.questions() {
+            idf.add(&normalize(&format!("{} {}", q.prompt, q.model_answer)));
+        }
+        idf
+    }
+
+    /// The table as text: `docs N`, then `stem<TAB>count` lines by stem.
+    pub fn to_tsv(&self) -> String {
+        let mut stems: Vec<(&String, &u32)> = self.df.iter().collect();
+        stems.sort();
+        let mut out = format!("docs\t{}\n", self.docs);
+        for (stem, count) in stems {
+            out.push_str(&format!("{stem}\t{count}\n"));
+        }
+        out
+    }
+
+    /// Reads [`Idf::to_tsv`]'s text; `None` when it is not that.
+    pub fn parse(text: &str) -> Option<Idf> {
+        let mut lines = text.lines();
+        let docs = lines.next()?.strip_prefix("docs\t")?.parse().ok()?;
+        let mut df = HashMap::new();
+        for line in lines {
+            let (stem, count) = line.split_once('\t')?;
+            df.insert(stem.to_string(), count.parse().ok()?);
+        }
+        Some(Idf { df, docs })
     }
 
     /// Number of texts counted.
@@ -138,6 +169,24 @@ pub fn full_marks_share(points: usize) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    /// `data/idf.tsv` is the built-in bank's background; after the bank
+    /// changes, `REHEARSE_WRITE_IDF=1 cargo test --lib stored_background`
+    /// writes it again.
+    #[test]
+    fn the_stored_background_is_the_built_in_banks() {
+        let counted = super::Idf::from_builtin_bank();
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/idf.tsv");
+        if std::env::var_os("REHEARSE_WRITE_IDF").is_some() {
+            std::fs::write(path, counted.to_tsv()).unwrap();
+            return;
+        }
+        let stored = super::Idf::parse(super::BUILTIN_IDF).expect("data/idf.tsv parses");
+        assert!(
+            stored == counted,
+            "data/idf.tsv is out of date with the bank; run `REHEARSE_WRITE_IDF=1 cargo test --lib stored_background`"
+        );
+    }
+
     use super::*;
     use crate::score::score;
 
