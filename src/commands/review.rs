@@ -21,7 +21,12 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
     let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     super::old_folder(&dir, source, interactive);
-    let sessions = Sessions::load(&dir);
+    // Export writes the full text; everything else works on summaries.
+    let sessions = if matches!(args.command, Some(ReviewCommand::Export { .. })) {
+        Sessions::load_full(&dir)
+    } else {
+        Sessions::load(&dir)
+    };
     for warning in &sessions.warnings {
         warn(warning);
     }

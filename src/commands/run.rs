@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     }
     let preset = choose_preset(args, interactive)?;
     let request = request(args, &bank)?;
-    let (records, warnings) = Store::at(&dir).load_all();
+    let (records, warnings) = Store::at(&dir).summaries();
     for warning in &warnings {
         warn(warning);
     }
@@ -144,7 +144,7 @@ fn resume(
     clock: &dyn Clock,
     interactive: bool,
 ) -> Result<()> {
-    let (records, warnings) = Store::at(dir).load_all();
+    let (records, warnings) = Store::at(dir).summaries();
     for warning in &warnings {
         warn(warning);
     }

@@ -22,20 +22,36 @@ pub struct Sessions {
 }
 
 impl Sessions {
-    /// Reads every record in `dir` (a missing folder holds none).
+    /// Every session in `dir` as a summary, without its text (a missing
+    /// folder holds none).
     pub fn load(dir: &Path) -> Sessions {
+        let (records, warnings) = Store::at(dir).summaries();
+        Sessions { records, warnings }
+    }
+
+    /// Every session in `dir` in full.
+    pub fn load_full(dir: &Path) -> Sessions {
         let (records, warnings) = Store::at(dir).load_all();
         Sessions { records, warnings }
     }
 
-    /// The session named by `which`: `latest`, a record id, or a path to a
-    /// record (`.json`) or its transcript (`.md`).
+    /// The session named by `which`, in full: `latest`, a record id, or a
+    /// path to a record (`.json`) or its transcript (`.md`).
     pub fn find(&self, dir: &Path, which: &str) -> Result<Record> {
+        let full = |record: &Record| {
+            let path = Store::at(dir).json_path(&record.id);
+            load(&path)
+                .map_err(|e| Error::Message(format!("could not read `{}`: {e}", path.display())))
+        };
         if which == "latest" {
-            return self.records.first().cloned().ok_or_else(|| empty(dir));
+            return self
+                .records
+                .first()
+                .ok_or_else(|| empty(dir))
+                .and_then(full);
         }
         if let Some(record) = self.records.iter().find(|r| r.id == which) {
-            return Ok(record.clone());
+            return full(record);
         }
         let path = Path::new(which);
         if path.extension().is_some_and(|e| e == "json" || e == "md") && path.exists() {

@@ -59,6 +59,32 @@ pub enum Status {
 }
 
 impl Record {
+    /// The record without its text: no prompts, answers, model answers,
+    /// options, STAR analyses or quoted evidence. Enough to list, plan,
+    /// schedule and count; kept in the folder's summary index so that
+    /// start-up and `review stats` do not read the full text of history.
+    pub fn into_summary(mut self) -> Record {
+        for q in &mut self.questions {
+            q.prompt = String::new();
+            q.answer = String::new();
+            q.model_answer = String::new();
+            q.options = Vec::new();
+            q.correct = None;
+            q.star = None;
+            for p in &mut q.points {
+                p.matches = Vec::new();
+                p.note = None;
+                p.phrasing = None;
+            }
+            for p in &mut q.pitfalls {
+                p.matches = Vec::new();
+                p.evidence = String::new();
+                p.phrasing = None;
+            }
+        }
+        self
+    }
+
     /// When the interview started, in Unix seconds (0 if unreadable).
     pub fn started_seconds(&self) -> i64 {
         self.started_at

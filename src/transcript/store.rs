@@ -3,6 +3,7 @@
 
 use super::record::{RECORD_VERSION, Record};
 use crate::error::{Error, Result};
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -242,43 +243,156 @@ impl Store {
         Ok(path)
     }
 
-    /// Every record in the folder, newest first, and a warning for every
-    /// file that could not be read as one (the rest still load).
-    pub fn load_all(&self) -> (Vec<Record>, Vec<String>) {
+    /// Every record in the folder as a summary ([`Record::into_summary`]),
+    /// newest first, and a warning for every file that could not be read as
+    /// a record. Summaries come from the folder's index (`.summaries.cache`)
+    /// for files unchanged since it was written (same size and time); only
+    /// new or changed records are read, and the index is brought up to date
+    /// (when the folder can be written: it is only a cache).
+    pub fn summaries(&self) -> (Vec<Record>, Vec<String>) {
+        let index_path = self.dir.join(INDEX);
+        let old: Index = read_regular(&index_path, MAX_INDEX_BYTES)
+            .ok()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .filter(|index: &Index| index.version == INDEX_VERSION)
+            .unwrap_or_default();
+        let mut new = Index {
+            version: INDEX_VERSION,
+            entries: BTreeMap::new(),
+        };
+        let mut changed = false;
         let mut records = Vec::new();
         let mut warnings = Vec::new();
+        for path in self.record_paths() {
+            let Some(name) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .map(str::to_string)
+            else {
+                continue;
+            };
+            let stamp = std::fs::metadata(&path).ok().and_then(|m| {
+                let modified = m
+                    .modified()
+                    .ok()?
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?;
+                Some((m.len(), modified.as_nanos()))
+            });
+            let cached = old.entries.get(&name).filter(|entry| {
+                stamp == Some((entry.len, entry.modified_ns))
+                    && plain_id(&entry.record.id)
+                    && path
+                        .file_stem()
+                        .is_some_and(|s| s == entry.record.id.as_str())
+            });
+            let entry = match cached {
+                Some(entry) => entry.clone(),
+                None => match load(&path) {
+                    Ok(record) => {
+                        changed = true;
+                        let Some((len, modified_ns)) = stamp else {
+                            records.push(record.into_summary());
+                            continue;
+                        };
+                        Entry {
+                            len,
+                            modified_ns,
+                            record: record.into_summary(),
+                        }
+                    }
+                    Err(e) => {
+                        warnings.push(format!("skipped `{}`: {e}", path.display()));
+                        continue;
+                    }
+                },
+            };
+            records.push(entry.record.clone());
+            new.entries.insert(name, entry);
+        }
+        if (changed || new.entries.len() != old.entries.len())
+            && let Ok(text) = serde_json::to_string(&new)
+        {
+            let _ = write_atomic(&index_path, text.as_bytes());
+        }
+        sort_newest_first(&mut records);
+        (records, warnings)
+    }
+
+    /// Paths of the `*.json` files in the folder, sorted.
+    fn record_paths(&self) -> Vec<PathBuf> {
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
-            return (records, warnings);
+            return Vec::new();
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
         paths.sort();
-        for path in paths {
+        paths
+    }
+
+    /// Every record in the folder, newest first, and a warning for every
+    /// file that could not be read as one (the rest still load).
+    pub fn load_all(&self) -> (Vec<Record>, Vec<String>) {
+        let mut records = Vec::new();
+        let mut warnings = Vec::new();
+        for path in self.record_paths() {
             match load(&path) {
                 Ok(record) => records.push(record),
                 Err(e) => warnings.push(format!("skipped `{}`: {e}", path.display())),
             }
         }
-        records.sort_by(|a, b| b.started_at.cmp(&a.started_at).then(b.id.cmp(&a.id)));
+        sort_newest_first(&mut records);
         (records, warnings)
     }
+}
+
+fn sort_newest_first(records: &mut [Record]) {
+    records.sort_by(|a, b| b.started_at.cmp(&a.started_at).then(b.id.cmp(&a.id)));
+}
+
+/// The folder's summary index: what [`Store::summaries`] read last time.
+const INDEX: &str = ".summaries.cache";
+const INDEX_VERSION: u32 = 1;
+/// The index of a very long history (tens of thousands of sessions) fits.
+const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
+
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+struct Index {
+    version: u32,
+    /// By file name.
+    entries: BTreeMap<String, Entry>,
+}
+
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct Entry {
+    len: u64,
+    modified_ns: u128,
+    record: Record,
 }
 
 /// Reads one record file.
 pub fn load(path: &Path) -> std::result::Result<Record, String> {
     let text = read_regular(path, MAX_RECORD_BYTES)?;
-    let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| match e.classify() {
+    /// Only the version, read first: a newer format gets its own message
+    /// rather than a field error.
+    #[derive(serde::Deserialize)]
+    struct Version {
+        format_version: Option<serde_json::Value>,
+    }
+    let syntax = |e: serde_json::Error| match e.classify() {
         serde_json::error::Category::Eof | serde_json::error::Category::Syntax => format!(
             "not valid JSON at line {} column {}; the file may be truncated",
             e.line(),
             e.column()
         ),
         _ => format!("not a session record ({e})"),
-    })?;
-    let version = value
-        .get("format_version")
+    };
+    let version = serde_json::from_str::<Version>(&text)
+        .map_err(syntax)?
+        .format_version
+        .as_ref()
         .and_then(serde_json::Value::as_u64)
         .ok_or("not a session record (no `format_version`)")?;
     if version > u64::from(RECORD_VERSION) {
@@ -287,7 +401,7 @@ pub fn load(path: &Path) -> std::result::Result<Record, String> {
         ));
     }
     let record: Record =
-        serde_json::from_value(value).map_err(|e| format!("not a session record ({e})"))?;
+        serde_json::from_str(&text).map_err(|e| format!("not a session record ({e})"))?;
     // The id names the record's files: it must be this file's own name, and
     // a plain one, never a path that reaches out of the folder.
     let stem = path
@@ -622,6 +736,59 @@ mod tests {
         // Released: the lock file is gone and the session can be taken.
         assert!(!dir.path().join(format!(".{}.lock", record.id)).exists());
         let _again = store.lock(&record.id).unwrap();
+    }
+
+    #[test]
+    fn summaries_come_from_the_index_until_a_record_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = fixture_record();
+        let _lock = store.create(&mut record, |_| String::new()).unwrap();
+        let path = store.json_path(&record.id);
+        let (first, warnings) = store.summaries();
+        assert!(warnings.is_empty());
+        assert_eq!(first, [record.clone().into_summary()]);
+        assert!(first[0].questions.iter().all(|q| q.answer.is_empty()));
+        assert!(dir.path().join(INDEX).is_file());
+        // Same size, same time: the file is not read again.
+        let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+        let len = std::fs::metadata(&path).unwrap().len() as usize;
+        std::fs::write(&path, " ".repeat(len)).unwrap();
+        let file = std::fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(modified).unwrap();
+        assert_eq!(store.summaries().0, first);
+        // Changed: read again (and here found broken).
+        file.set_modified(modified + std::time::Duration::from_secs(1))
+            .unwrap();
+        let (records, warnings) = store.summaries();
+        assert!(records.is_empty());
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        // Removed: gone from the index too.
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(store.summaries(), (vec![], vec![]));
+        let index = std::fs::read_to_string(dir.path().join(INDEX)).unwrap();
+        assert!(!index.contains(&record.id), "{index}");
+    }
+
+    #[test]
+    fn an_index_entry_is_trusted_only_for_its_own_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = fixture_record();
+        let _lock = store.create(&mut record, |_| String::new()).unwrap();
+        store.summaries();
+        // A planted index that names the file's session `../outside`.
+        let index_path = dir.path().join(INDEX);
+        let index = std::fs::read_to_string(&index_path).unwrap();
+        let planted = index.replace(
+            &format!("\"id\":\"{}\"", record.id),
+            "\"id\":\"../outside\"",
+        );
+        assert_ne!(index, planted);
+        std::fs::write(&index_path, planted).unwrap();
+        let (records, _) = store.summaries();
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].id, record.id);
     }
 
     #[cfg(unix)]

@@ -64,7 +64,7 @@ fn the_list_is_newest_first_and_bad_files_are_skipped_with_a_warning() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stderr.contains(
-            "warning: skipped `transcripts/truncated.json`: not valid JSON at line 2 column 0; the file may be truncated"
+            "warning: skipped `transcripts/truncated.json`: not valid JSON at line 1 column 108; the file may be truncated"
         ),
         "{stderr}"
     );
