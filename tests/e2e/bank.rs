@@ -537,3 +537,88 @@ fn control_characters_in_a_bank_never_reach_the_terminal() {
         );
     }
 }
+
+/// Every command that reads `--bank FILE` refuses a bad bank with the same
+/// message as `bank validate FILE`, and exit 1.
+fn refused_everywhere(dir: &tempfile::TempDir, file: &str, problem: &str) {
+    let message = format!("error: 1 problem found:\n  {problem}\n");
+    rehearse(dir)
+        .args(["bank", "validate", file])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(message.clone());
+    for command in [
+        &["bank", "list"][..],
+        &["bank", "show", "q1"],
+        &["run", "--seed", "1", "--dry-run"],
+    ] {
+        rehearse(dir)
+            .args(["--bank", file])
+            .args(command)
+            .assert()
+            .code(1)
+            .stdout("")
+            .stderr(message.clone());
+    }
+}
+
+/// A bank saved in Latin-1 holds `é` as the single byte 0xE9, which is not
+/// UTF-8: the message points at that byte and says how to save the file.
+#[test]
+fn a_bank_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bank-small.json")).unwrap();
+    let mut bytes = text
+        .replace("called lazy?", "called lazy? Caf~")
+        .into_bytes();
+    let at = bytes.iter().position(|&b| b == b'~').unwrap();
+    bytes[at] = 0xE9;
+    std::fs::write(dir.path().join("latin1.json"), bytes).unwrap();
+    refused_everywhere(
+        &dir,
+        "latin1.json",
+        &format!(
+            "latin1.json:11:59: byte `0xE9` at offset {at} is not UTF-8; save the file with UTF-8 \
+             encoding (editors offer it under \"Save as\" or \"Save with encoding\")"
+        ),
+    );
+}
+
+/// Notepad and some other editors start a UTF-8 file with a byte order
+/// mark; such a bank loads and validates as if the mark were not there.
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_bank_is_accepted() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bank-small.json")).unwrap();
+    std::fs::write(dir.path().join("bom.json"), format!("\u{feff}{text}")).unwrap();
+    std::fs::write(dir.path().join("plain.json"), &text).unwrap();
+    let validate = |name: &str| {
+        let output = rehearse(&dir)
+            .args(["bank", "validate", name])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{name}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        (stdout.replace(name, "FILE"), stderr.replace(name, "FILE"))
+    };
+    // Same verdict and warnings, on the same lines.
+    assert_eq!(validate("bom.json"), validate("plain.json"));
+    let shown = stdout_of(rehearse(&dir).args([
+        "--bank",
+        "bom.json",
+        "bank",
+        "show",
+        "fixture-orm-lazy",
+        "--json",
+    ]));
+    let shown: Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["prompt"], "Why is a Django QuerySet called lazy?");
+    rehearse(&dir)
+        .args(["--no-builtin", "--bank", "bom.json"])
+        .args(["run", "--seed", "1", "--dry-run"])
+        .assert()
+        .success()
+        .stderr("");
+}
