@@ -4,6 +4,7 @@
 pub mod compiled;
 pub mod lint;
 pub mod model;
+pub mod outline;
 pub mod source;
 pub mod validate;
 

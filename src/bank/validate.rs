@@ -2,6 +2,8 @@
 //! every question (with its id, line and field), then content rules.
 
 use super::model::{BankFile, Category, FORMAT_VERSION, Level, Question};
+use super::outline::Outline;
+use super::source::Lines;
 use crate::score::normalize::{Normalized, normalize};
 use crate::suggest;
 use serde_json::Value;
@@ -35,8 +37,9 @@ pub fn check_with_lints(name: &str, text: &str) -> Checked {
 
 fn check_as(name: &str, text: &str, lints: bool) -> Checked {
     let mut out = Checked::default();
-    let root: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let parsed = serde_json::from_str(text).and_then(|root: Value| Ok((root, Outline::of(text)?)));
+    let (root, outline) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             out.problems.push(format!(
                 "{name}:{}:{}: {}; fix the JSON syntax there",
@@ -82,11 +85,15 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
         return out;
     };
 
-    let mut lines = IdLines::new(text);
+    let places = Places {
+        name,
+        lines: Lines::new(text.as_bytes()),
+        outline,
+    };
     let mut first_use: BTreeMap<String, String> = BTreeMap::new();
     for (index, item) in items.iter().enumerate() {
         let id = item.get("id").and_then(Value::as_str).unwrap_or("");
-        let (place, line) = lines.place(name, index, id);
+        let (place, line) = places.question(index, id);
         let names_ok = check_names(item, &place, &mut out.problems);
         match serde_path_to_error::deserialize::<_, Question>(item) {
             Ok(q) => {
@@ -464,45 +471,32 @@ fn is_kebab(s: &str) -> bool {
         })
 }
 
-/// Finds the line of each question's `"id"` in the source, for messages.
-struct IdLines<'a> {
-    text: &'a str,
-    used: BTreeMap<String, usize>,
+/// Where a question is, for messages.
+struct Places<'a> {
+    name: &'a str,
+    lines: Lines,
+    outline: Outline,
 }
 
-impl<'a> IdLines<'a> {
-    fn new(text: &'a str) -> Self {
-        IdLines {
-            text,
-            used: BTreeMap::new(),
-        }
-    }
-
-    /// "file:LINE: question `id`", or the question's position when it has no id.
-    fn place(&mut self, name: &str, index: usize, id: &str) -> (String, Option<usize>) {
-        if id.is_empty() {
-            return (format!("{name}: question #{} (no `id`)", index + 1), None);
-        }
-        let needle = format!("\"{id}\"");
-        let skip = self.used.entry(id.to_string()).or_insert(0);
+impl Places<'_> {
+    /// "file:LINE: question `id`", or the question's position when it has
+    /// no id; and the line, when known.
+    fn question(&self, index: usize, id: &str) -> (String, Option<usize>) {
+        let name = self.name;
         let line = self
-            .text
-            .match_indices(&needle)
-            .filter(|(at, _)| {
-                let before = self.text[..*at].trim_end();
-                before
-                    .strip_suffix(':')
-                    .is_some_and(|b| b.trim_end().ends_with("\"id\""))
-            })
-            .nth(*skip)
-            .map(|(at, _)| self.text[..at].matches('\n').count() + 1);
-        *skip += 1;
-        let id = crate::term::visible(id, false);
+            .outline
+            .questions
+            .get(index)
+            .map(|q| self.lines.line(q.anchor()));
         let place = match line {
-            Some(line) => format!("{name}:{line}: question `{id}`"),
-            None => format!("{name}: question `{id}`"),
+            Some(line) => format!("{name}:{line}:"),
+            None => format!("{name}:"),
         };
-        (place, line)
+        if id.is_empty() {
+            return (format!("{place} question #{} (no `id`)", index + 1), line);
+        }
+        let id = crate::term::visible(id, false);
+        (format!("{place} question `{id}`"), line)
     }
 }
 

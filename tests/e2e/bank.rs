@@ -198,6 +198,10 @@ fn validate_reports_each_problem_with_its_place() {
             ":5: question `dup`: id `dup` is already used (line 4); ids must be unique",
         ),
         (
+            "missing-id",
+            ":5: question #2 (no `id`): missing field `id`",
+        ),
+        (
             "unknown-category",
             ":4: question `q1`: field `category`: unknown category `tecnical` (did you mean `technical`?); use one of technical, coding, system-design, behavioral, choice",
         ),
