@@ -16,10 +16,19 @@ use std::fmt;
 pub struct Outline {
     /// Start of the top-level value.
     pub root: usize,
-    /// Start of each top-level field's value, by key.
-    pub fields: BTreeMap<String, usize>,
+    /// Each top-level field, by key.
+    pub fields: BTreeMap<String, FieldAt>,
     /// Each element of the top-level `questions` list, in order.
     pub questions: Vec<QuestionAt>,
+}
+
+/// Where a top-level field is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FieldAt {
+    /// Start of its key (the opening quote).
+    pub key: usize,
+    /// Start of its value.
+    pub value: usize,
 }
 
 /// Where one element of `questions` is.
@@ -132,7 +141,11 @@ impl<'a> Visitor<'a> for Node<'_, 'a> {
                     } else {
                         Role::Other
                     };
-                    self.outline.fields.insert(key.into_owned(), value_at);
+                    let field = FieldAt {
+                        key: at,
+                        value: value_at,
+                    };
+                    self.outline.fields.insert(key.into_owned(), field);
                     role
                 }
                 Role::Question(index) => {
@@ -202,8 +215,14 @@ mod tests {
         let outline = Outline::of(text).unwrap();
         assert_eq!(outline.root, 2);
         let at = |s: &str| text.find(s).unwrap();
-        assert_eq!(outline.fields["format_version"], at("1,"));
-        assert_eq!(outline.fields["questions"], at("[{"));
+        assert_eq!(
+            outline.fields["format_version"],
+            FieldAt {
+                key: at("\"format_version"),
+                value: at("1,")
+            }
+        );
+        assert_eq!(outline.fields["questions"].value, at("[{"));
         assert_eq!(
             outline.questions,
             [

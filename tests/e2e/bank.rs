@@ -543,27 +543,67 @@ fn control_characters_in_a_bank_never_reach_the_terminal() {
 }
 
 /// Every command that reads `--bank FILE` refuses a bad bank with the same
-/// message as `bank validate FILE`, and exit 1.
+/// message as `bank validate FILE`, and exit 1. Warnings about other things
+/// (`bank validate` also prints those) are left out of the comparison.
 fn refused_everywhere(dir: &tempfile::TempDir, file: &str, problem: &str) {
     let message = format!("error: 1 problem found:\n  {problem}\n");
-    rehearse(dir)
-        .args(["bank", "validate", file])
-        .assert()
-        .code(1)
-        .stdout("")
-        .stderr(message.clone());
     for command in [
-        &["bank", "list"][..],
-        &["bank", "show", "q1"],
-        &["run", "--seed", "1", "--dry-run"],
+        &["bank", "validate", file][..],
+        &["--bank", file, "bank", "list"],
+        &["--bank", file, "bank", "show", "q1"],
+        &["--bank", file, "run", "--seed", "1", "--dry-run"],
     ] {
-        rehearse(dir)
-            .args(["--bank", file])
-            .args(command)
-            .assert()
-            .code(1)
-            .stdout("")
-            .stderr(message.clone());
+        let output = rehearse(dir).args(command).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), "", "{command:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let errors: String = stderr
+            .split_inclusive('\n')
+            .filter(|line| !line.starts_with("warning:"))
+            .collect();
+        assert_eq!(errors, message, "{command:?}");
+    }
+}
+
+/// A value of the wrong JSON type around the questions is placed, with
+/// what was found, what a bank needs there and how to write it.
+#[test]
+fn wrong_json_types_around_the_questions_say_what_was_expected() {
+    let expected_object = "expected an object `{ … }` with `format_version` and a `questions` list";
+    let fix_object = "write the bank as `{\"format_version\": 1, \"questions\": [ … ]}`";
+    let cases = [
+        (
+            "top-level-list",
+            format!("1:1: {expected_object}, found a list `[ … ]`; {fix_object}"),
+        ),
+        (
+            "top-level-text",
+            format!("1:1: {expected_object}, found the text `\"questions.json\"`; {fix_object}"),
+        ),
+        (
+            "questions-not-a-list",
+            "3:16: field `questions`: expected a list `[ … ]` of questions, found an object `{ … }`; \
+             write `\"questions\": [{ … }, { … }]` with one object per question"
+                .into(),
+        ),
+        (
+            "track-not-text",
+            "3:12: field `track`: expected text in quotes, found the number `2`; \
+             write it in quotes, e.g. `\"track\": \"my-team\"`"
+                .into(),
+        ),
+        (
+            "question-not-an-object",
+            "5:5: question #2: expected an object `{ … }` with `id`, `category`, `prompt` and the \
+             question's other fields, found the text `\"q2\"`; write each question as `{\"id\": \"…\", …}`"
+                .into(),
+        ),
+    ];
+    let dir = tempdir();
+    for (name, problem) in cases {
+        let path = fixture(&format!("invalid/{name}.json"));
+        let path = path.to_str().unwrap();
+        refused_everywhere(&dir, path, &format!("{path}:{problem}"));
     }
 }
 
