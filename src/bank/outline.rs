@@ -1,14 +1,17 @@
 //! Where the parts of a bank file are in its text, found in one pass.
 //!
 //! serde_json's `Value` keeps no positions, so the validator asks the
-//! outline where each question and each top-level field starts. Positions
+//! outline where each question and each top-level field starts. It also
+//! keeps the last of two equal keys in an object without a word, so the
+//! outline notes every key given twice: the author meant one of them, and
+//! rehearse should not guess which. Positions
 //! come from serde_json itself: a `&RawValue` borrowed from the text is a
 //! slice of it, and its address gives its offset.
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
 /// Byte offsets of the parts of a bank file.
@@ -20,6 +23,20 @@ pub struct Outline {
     pub fields: BTreeMap<String, FieldAt>,
     /// Each element of the top-level `questions` list, in order.
     pub questions: Vec<QuestionAt>,
+    /// Every key given again in an object that already has it, in the
+    /// order they are written.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A key given again in the same object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The key, with its escapes decoded.
+    pub key: String,
+    /// Start of this occurrence (its opening quote).
+    pub at: usize,
+    /// Start of its first occurrence.
+    pub first: usize,
 }
 
 /// Where a top-level field is.
@@ -118,6 +135,7 @@ impl<'a> Visitor<'a> for Node<'_, 'a> {
     }
 
     fn visit_map<A: MapAccess<'a>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let mut seen: HashMap<Cow<'a, str>, usize> = HashMap::new();
         // A key read as raw JSON is the quoted key, escapes and all, as a
         // slice of the text.
         while let Some(raw) = map.next_key::<&'a RawValue>()? {
@@ -127,6 +145,16 @@ impl<'a> Visitor<'a> for Node<'_, 'a> {
                 Some(plain) if !plain.contains('\\') => Cow::Borrowed(plain),
                 _ => Cow::Owned(serde_json::from_str(key_text).map_err(de::Error::custom)?),
             };
+            match seen.get(key.as_ref()) {
+                Some(&first) => self.outline.duplicates.push(Duplicate {
+                    key: key.to_string(),
+                    at,
+                    first,
+                }),
+                None => {
+                    seen.insert(key.clone(), at);
+                }
+            }
             let role = match self.role {
                 Role::Root => {
                     // Between a key and its value there is only `:` and
@@ -240,6 +268,32 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn finds_every_key_given_twice_in_one_object() {
+        let text = r#"{"questions": [{"id": "a", "prompt": "x", "prompt": "y", "prompt": "z",
+            "rubric": [{"label": "l"}, {"label": "m", "label": "n"}]}],
+            "title": "t", "questions": [], "t\u0069tle": "u"}"#;
+        let outline = Outline::of(text).unwrap();
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).unwrap().0;
+        let duplicate = |key: &str, first, again| Duplicate {
+            key: key.into(),
+            at: again,
+            first,
+        };
+        assert_eq!(
+            outline.duplicates,
+            [
+                duplicate("prompt", at("\"prompt", 0), at("\"prompt", 1)),
+                duplicate("prompt", at("\"prompt", 0), at("\"prompt", 2)),
+                duplicate("label", at("\"label", 1), at("\"label", 2)),
+                duplicate("questions", at("\"questions", 0), at("\"questions", 1)),
+                duplicate("title", at("\"title", 0), at("\"t\\u0069tle", 0)),
+            ]
+        );
+        // As serde_json does, the last `questions` is the one read.
+        assert!(outline.questions.is_empty());
     }
 
     #[test]

@@ -55,6 +55,15 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
         lines: Lines::new(text.as_bytes()),
         outline,
     };
+    for duplicate in &places.outline.duplicates {
+        let (line, column) = places.lines.position(duplicate.first);
+        out.problems.push(format!(
+            "{}: key `{}` is given again in the same object (first at line {line}, column \
+             {column}); keep one of them",
+            places.at(duplicate.at),
+            crate::term::visible(&duplicate.key, false)
+        ));
+    }
     let Some(items) = check_top(&root, &places, &mut out.problems) else {
         return out;
     };

@@ -666,3 +666,28 @@ fn a_byte_order_mark_at_the_start_of_a_bank_is_accepted() {
         .success()
         .stderr("");
 }
+
+/// JSON readers keep the last of two equal keys without a word, so a
+/// second `prompt` or a second `questions` list would silently replace the
+/// first. rehearse refuses the file, pointing at both.
+#[test]
+fn a_key_given_twice_in_one_object_is_refused() {
+    let cases = [
+        (
+            "duplicate-key",
+            "4:227: key `prompt` is given again in the same object (first at line 4, column 81); \
+             keep one of them",
+        ),
+        (
+            "duplicate-questions",
+            "6:3: key `questions` is given again in the same object (first at line 3, column 3); \
+             keep one of them",
+        ),
+    ];
+    let dir = tempdir();
+    for (name, problem) in cases {
+        let path = fixture(&format!("invalid/{name}.json"));
+        let path = path.to_str().unwrap();
+        refused_everywhere(&dir, path, &format!("{path}:{problem}"));
+    }
+}
