@@ -1,11 +1,16 @@
-//! Checking a bank file: JSON syntax (with line and column), the shape of
-//! every question (with its id, line and field), then content rules.
+//! Checking a bank file: JSON syntax, keys given twice and the types
+//! around the questions (with line and column), the shape of every question
+//! (with its id, line and field), then content rules.
 
-use super::model::{BankFile, Category, FORMAT_VERSION, Level, Question};
-use super::outline::{FieldAt, Outline};
+mod frame;
+mod places;
+
+use super::model::{BankFile, Category, Level, Question};
+use super::outline::Outline;
 use super::source::Lines;
 use crate::score::normalize::{Normalized, normalize};
 use crate::suggest;
+use places::Places;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -55,29 +60,16 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
         lines: Lines::new(text.as_bytes()),
         outline,
     };
-    for duplicate in &places.outline.duplicates {
-        let (line, column) = places.lines.position(duplicate.first);
-        out.problems.push(format!(
-            "{}: key `{}` is given again in the same object (first at line {line}, column \
-             {column}); keep one of them",
-            places.at(duplicate.at),
-            crate::term::visible(&duplicate.key, false)
-        ));
-    }
-    let Some(items) = check_top(&root, &places, &mut out.problems) else {
+    frame::check_duplicates(&places, &mut out.problems);
+    let Some(items) = frame::check_top(&root, &places, &mut out.problems) else {
         return out;
     };
 
     let mut first_use: BTreeMap<String, String> = BTreeMap::new();
     for (index, item) in items.iter().enumerate() {
         if !item.is_object() {
-            out.problems.push(format!(
-                "{}: question #{}: expected an object `{{ … }}` with `id`, `category`, `prompt` and \
-                 the question's other fields, found {}; write each question as `{{\"id\": \"…\", …}}`",
-                places.question_start(index),
-                index + 1,
-                found(item)
-            ));
+            out.problems
+                .push(frame::not_a_question(&places, index, item));
             continue;
         }
         let id = item.get("id").and_then(Value::as_str).unwrap_or("");
@@ -133,110 +125,6 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
         }
     }
     out
-}
-
-/// Checks the fields around the questions; returns the questions when
-/// they are a list, as they must be for any question to be checked.
-fn check_top<'v>(
-    root: &'v Value,
-    places: &Places,
-    problems: &mut Vec<String>,
-) -> Option<&'v Vec<Value>> {
-    let name = places.name;
-    let outline = &places.outline;
-    let Some(object) = root.as_object() else {
-        problems.push(format!(
-            "{}: expected an object `{{ … }}` with `format_version` and a `questions` list, found {}; \
-             write the bank as `{{\"format_version\": {FORMAT_VERSION}, \"questions\": [ … ]}}`",
-            places.at(outline.root),
-            found(root)
-        ));
-        return None;
-    };
-    let version = object.get("format_version");
-    if let Some(v) = version.and_then(Value::as_u64)
-        && v > u64::from(FORMAT_VERSION)
-    {
-        problems.push(format!(
-            "{name}: bank format version {v} is newer than this rehearse reads ({FORMAT_VERSION}); upgrade rehearse to use it"
-        ));
-        return None;
-    }
-    // In the order they are written, so the problems read top to bottom.
-    let mut fields: Vec<(&String, &Value)> = object.iter().collect();
-    fields.sort_by_key(|(key, _)| outline.fields.get(*key).map(|at| at.key));
-    for (key, value) in fields {
-        let at = outline.fields.get(key).copied().unwrap_or(FieldAt {
-            key: outline.root,
-            value: outline.root,
-        });
-        let (expected, fix) = match key.as_str() {
-            "format_version" if matches!(value.as_u64(), None | Some(0)) => (
-                format!(
-                    "a whole number (the newest bank format this rehearse reads is {FORMAT_VERSION})"
-                ),
-                format!("write `\"format_version\": {FORMAT_VERSION}`"),
-            ),
-            "track" | "title" if !value.is_string() => (
-                "text in quotes".to_string(),
-                format!(
-                    "write it in quotes, e.g. `\"{key}\": \"{}\"`",
-                    if key == "track" {
-                        "my-team"
-                    } else {
-                        "Our own questions"
-                    }
-                ),
-            ),
-            "questions" if !value.is_array() => (
-                "a list `[ … ]` of questions".to_string(),
-                "write `\"questions\": [{ … }, { … }]` with one object per question".to_string(),
-            ),
-            "format_version" | "track" | "title" | "questions" => continue,
-            _ => {
-                problems.push(format!(
-                    "{}: unknown top-level field `{key}`; expected `format_version`, `track`, `title` and `questions`",
-                    places.at(at.key)
-                ));
-                continue;
-            }
-        };
-        problems.push(format!(
-            "{}: field `{key}`: expected {expected}, found {}; {fix}",
-            places.at(at.value),
-            found(value)
-        ));
-    }
-    if version.is_none() {
-        problems.push(format!(
-            "{name}: missing `format_version`; add `\"format_version\": {FORMAT_VERSION}`"
-        ));
-    }
-    match object.get("questions") {
-        Some(Value::Array(items)) => Some(items),
-        Some(_) => None,
-        None => {
-            problems.push(format!(
-                "{name}: missing `questions`; add `\"questions\": [ … ]` with the questions"
-            ));
-            None
-        }
-    }
-}
-
-/// A JSON value as messages name it.
-fn found(value: &Value) -> String {
-    match value {
-        Value::Null => "`null`".into(),
-        Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) => format!(
-            "the text `\"{}\"`",
-            crate::term::visible(&crate::term::truncate(s, 40), false)
-        ),
-        Value::Array(_) => "a list `[ … ]`".into(),
-        Value::Object(_) => "an object `{ … }`".into(),
-    }
 }
 
 /// serde's type names in words a bank author knows.
@@ -567,49 +455,6 @@ fn is_kebab(s: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
-}
-
-/// Where a question is, for messages.
-struct Places<'a> {
-    name: &'a str,
-    lines: Lines,
-    outline: Outline,
-}
-
-impl Places<'_> {
-    /// "file:LINE:COLUMN" of a byte offset.
-    fn at(&self, offset: usize) -> String {
-        let (line, column) = self.lines.position(offset);
-        format!("{}:{line}:{column}", self.name)
-    }
-
-    /// "file:LINE:COLUMN" of where the question at `index` starts.
-    fn question_start(&self, index: usize) -> String {
-        match self.outline.questions.get(index) {
-            Some(q) => self.at(q.start),
-            None => self.name.to_string(),
-        }
-    }
-
-    /// "file:LINE: question `id`", or the question's position when it has
-    /// no id; and the line, when known.
-    fn question(&self, index: usize, id: &str) -> (String, Option<usize>) {
-        let name = self.name;
-        let line = self
-            .outline
-            .questions
-            .get(index)
-            .map(|q| self.lines.line(q.anchor()));
-        let place = match line {
-            Some(line) => format!("{name}:{line}:"),
-            None => format!("{name}:"),
-        };
-        if id.is_empty() {
-            return (format!("{place} question #{} (no `id`)", index + 1), line);
-        }
-        let id = crate::term::visible(id, false);
-        (format!("{place} question `{id}`"), line)
-    }
 }
 
 #[cfg(test)]
