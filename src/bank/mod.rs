@@ -4,6 +4,8 @@
 pub mod compiled;
 pub mod lint;
 pub mod model;
+pub mod outline;
+pub mod source;
 pub mod validate;
 
 pub use model::{BankFile, Category, KeyPoint, Level, Pitfall, Question};
@@ -50,8 +52,12 @@ impl Bank {
             }
         }
         for path in user_files {
-            let text = read_bank(path)?;
-            bank.add(&path.display().to_string(), &text, true)?;
+            let name = path.display().to_string();
+            let bytes = read_bank(path)?;
+            let text = source::decode(&name, &bytes).map_err(|problem| Error::InvalidBank {
+                problems: vec![problem],
+            })?;
+            bank.add(&name, text, true)?;
         }
         Ok(bank)
     }
@@ -139,9 +145,10 @@ impl Bank {
     }
 }
 
-/// Reads a bank file, with an error that names it.
-fn read_bank(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|source| Error::Read {
+/// Reads a bank file, with an error that names it. The bytes are decoded
+/// by [`source::decode`], which says where they stop being UTF-8.
+fn read_bank(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })
@@ -171,8 +178,15 @@ pub fn parse_level(name: &str) -> Result<Level> {
 pub fn validate_files(paths: &[PathBuf]) -> Result<validate::Checked> {
     let mut all = validate::Checked::default();
     for path in paths {
-        let text = read_bank(path)?;
-        let checked = validate::check_with_lints(&path.display().to_string(), &text);
+        let name = path.display().to_string();
+        let bytes = read_bank(path)?;
+        let checked = match source::decode(&name, &bytes) {
+            Ok(text) => validate::check_with_lints(&name, text),
+            Err(problem) => validate::Checked {
+                problems: vec![problem],
+                ..validate::Checked::default()
+            },
+        };
         all.problems.extend(checked.problems);
         all.warnings.extend(checked.warnings);
     }

@@ -1,9 +1,16 @@
-//! Checking a bank file: JSON syntax (with line and column), the shape of
-//! every question (with its id, line and field), then content rules.
+//! Checking a bank file: JSON syntax, keys given twice and the types
+//! around the questions (with line and column), the shape of every question
+//! (with its id, line and field), then content rules.
 
-use super::model::{BankFile, Category, FORMAT_VERSION, Level, Question};
+mod frame;
+mod places;
+
+use super::model::{BankFile, Category, Level, Question};
+use super::outline::Outline;
+use super::source::Lines;
 use crate::score::normalize::{Normalized, normalize};
 use crate::suggest;
+use places::Places;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -35,8 +42,9 @@ pub fn check_with_lints(name: &str, text: &str) -> Checked {
 
 fn check_as(name: &str, text: &str, lints: bool) -> Checked {
     let mut out = Checked::default();
-    let root: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let parsed = serde_json::from_str(text).and_then(|root: Value| Ok((root, Outline::of(text)?)));
+    let (root, outline) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             out.problems.push(format!(
                 "{name}:{}:{}: {}; fix the JSON syntax there",
@@ -47,46 +55,25 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
             return out;
         }
     };
-    let Some(object) = root.as_object() else {
-        out.problems.push(format!(
-            "{name}: the file must hold a JSON object with `format_version` and `questions`"
-        ));
-        return out;
+    let places = Places {
+        name,
+        lines: Lines::new(text.as_bytes()),
+        outline,
     };
-    match object.get("format_version").map(Value::as_u64) {
-        None => out.problems.push(format!(
-            "{name}: missing `format_version`; add `\"format_version\": {FORMAT_VERSION}`"
-        )),
-        Some(None) | Some(Some(0)) => out.problems.push(format!(
-            "{name}: `format_version` must be a whole number from 1 to {FORMAT_VERSION}"
-        )),
-        Some(Some(v)) if v > u64::from(FORMAT_VERSION) => {
-            out.problems.push(format!(
-                "{name}: bank format version {v} is newer than this rehearse reads ({FORMAT_VERSION}); upgrade rehearse to use it"
-            ));
-            return out;
-        }
-        Some(Some(_)) => {}
-    }
-    for key in object.keys() {
-        if !["format_version", "track", "title", "questions"].contains(&key.as_str()) {
-            out.problems.push(format!(
-                "{name}: unknown top-level field `{key}`; expected `format_version`, `track`, `title` and `questions`"
-            ));
-        }
-    }
-    let Some(items) = object.get("questions").and_then(Value::as_array) else {
-        out.problems.push(format!(
-            "{name}: missing `questions`; add `\"questions\": [ … ]` with the questions"
-        ));
+    frame::check_duplicates(&places, &mut out.problems);
+    let Some(items) = frame::check_top(&root, &places, &mut out.problems) else {
         return out;
     };
 
-    let mut lines = IdLines::new(text);
     let mut first_use: BTreeMap<String, String> = BTreeMap::new();
     for (index, item) in items.iter().enumerate() {
+        if !item.is_object() {
+            out.problems
+                .push(frame::not_a_question(&places, index, item));
+            continue;
+        }
         let id = item.get("id").and_then(Value::as_str).unwrap_or("");
-        let (place, line) = lines.place(name, index, id);
+        let (place, line) = places.question(index, id);
         let names_ok = check_names(item, &place, &mut out.problems);
         match serde_path_to_error::deserialize::<_, Question>(item) {
             Ok(q) => {
@@ -125,10 +112,16 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
     }
 
     if out.problems.is_empty() {
-        out.bank = serde_json::from_value(root).ok();
-        if out.bank.is_none() {
-            out.problems
-                .push(format!("{name}: the file could not be read as a bank"));
+        // Every check above passed, so this should read; if it does not,
+        // serde's message at its place is better than none.
+        match serde_json::from_str(text) {
+            Ok(bank) => out.bank = Some(bank),
+            Err(e) => out.problems.push(format!(
+                "{name}:{}:{}: {}",
+                e.line(),
+                e.column(),
+                plain_serde(strip_position(&e.to_string()))
+            )),
         }
     }
     out
@@ -462,48 +455,6 @@ fn is_kebab(s: &str) -> bool {
                     .chars()
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         })
-}
-
-/// Finds the line of each question's `"id"` in the source, for messages.
-struct IdLines<'a> {
-    text: &'a str,
-    used: BTreeMap<String, usize>,
-}
-
-impl<'a> IdLines<'a> {
-    fn new(text: &'a str) -> Self {
-        IdLines {
-            text,
-            used: BTreeMap::new(),
-        }
-    }
-
-    /// "file:LINE: question `id`", or the question's position when it has no id.
-    fn place(&mut self, name: &str, index: usize, id: &str) -> (String, Option<usize>) {
-        if id.is_empty() {
-            return (format!("{name}: question #{} (no `id`)", index + 1), None);
-        }
-        let needle = format!("\"{id}\"");
-        let skip = self.used.entry(id.to_string()).or_insert(0);
-        let line = self
-            .text
-            .match_indices(&needle)
-            .filter(|(at, _)| {
-                let before = self.text[..*at].trim_end();
-                before
-                    .strip_suffix(':')
-                    .is_some_and(|b| b.trim_end().ends_with("\"id\""))
-            })
-            .nth(*skip)
-            .map(|(at, _)| self.text[..at].matches('\n').count() + 1);
-        *skip += 1;
-        let id = crate::term::visible(id, false);
-        let place = match line {
-            Some(line) => format!("{name}:{line}: question `{id}`"),
-            None => format!("{name}: question `{id}`"),
-        };
-        (place, line)
-    }
 }
 
 #[cfg(test)]

@@ -198,6 +198,10 @@ fn validate_reports_each_problem_with_its_place() {
             ":5: question `dup`: id `dup` is already used (line 4); ids must be unique",
         ),
         (
+            "missing-id",
+            ":5: question #2 (no `id`): missing field `id`",
+        ),
+        (
             "unknown-category",
             ":4: question `q1`: field `category`: unknown category `tecnical` (did you mean `technical`?); use one of technical, coding, system-design, behavioral, choice",
         ),
@@ -535,5 +539,155 @@ fn control_characters_in_a_bank_never_reach_the_terminal() {
                 .contains("field `prompt` holds the control character U+001B (shown as `^[`)"),
             "{args:?}"
         );
+    }
+}
+
+/// Every command that reads `--bank FILE` refuses a bad bank with the same
+/// message as `bank validate FILE`, and exit 1. Warnings about other things
+/// (`bank validate` also prints those) are left out of the comparison.
+fn refused_everywhere(dir: &tempfile::TempDir, file: &str, problem: &str) {
+    let message = format!("error: 1 problem found:\n  {problem}\n");
+    for command in [
+        &["bank", "validate", file][..],
+        &["--bank", file, "bank", "list"],
+        &["--bank", file, "bank", "show", "q1"],
+        &["--bank", file, "run", "--seed", "1", "--dry-run"],
+    ] {
+        let output = rehearse(dir).args(command).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{command:?}");
+        assert_eq!(String::from_utf8(output.stdout).unwrap(), "", "{command:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let errors: String = stderr
+            .split_inclusive('\n')
+            .filter(|line| !line.starts_with("warning:"))
+            .collect();
+        assert_eq!(errors, message, "{command:?}");
+    }
+}
+
+/// A value of the wrong JSON type around the questions is placed, with
+/// what was found, what a bank needs there and how to write it.
+#[test]
+fn wrong_json_types_around_the_questions_say_what_was_expected() {
+    let expected_object = "expected an object `{ … }` with `format_version` and a `questions` list";
+    let fix_object = "write the bank as `{\"format_version\": 1, \"questions\": [ … ]}`";
+    let cases = [
+        (
+            "top-level-list",
+            format!("1:1: {expected_object}, found a list `[ … ]`; {fix_object}"),
+        ),
+        (
+            "top-level-text",
+            format!("1:1: {expected_object}, found the text `\"questions.json\"`; {fix_object}"),
+        ),
+        (
+            "questions-not-a-list",
+            "3:16: field `questions`: expected a list `[ … ]` of questions, found an object `{ … }`; \
+             write `\"questions\": [{ … }, { … }]` with one object per question"
+                .into(),
+        ),
+        (
+            "track-not-text",
+            "3:12: field `track`: expected text in quotes, found the number `2`; \
+             write it in quotes, e.g. `\"track\": \"my-team\"`"
+                .into(),
+        ),
+        (
+            "question-not-an-object",
+            "5:5: question #2: expected an object `{ … }` with `id`, `category`, `prompt` and the \
+             question's other fields, found the text `\"q2\"`; write each question as `{\"id\": \"…\", …}`"
+                .into(),
+        ),
+    ];
+    let dir = tempdir();
+    for (name, problem) in cases {
+        let path = fixture(&format!("invalid/{name}.json"));
+        let path = path.to_str().unwrap();
+        refused_everywhere(&dir, path, &format!("{path}:{problem}"));
+    }
+}
+
+/// A bank saved in Latin-1 holds `é` as the single byte 0xE9, which is not
+/// UTF-8: the message points at that byte and says how to save the file.
+#[test]
+fn a_bank_that_is_not_utf8_is_refused_at_its_first_bad_byte() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bank-small.json")).unwrap();
+    let mut bytes = text
+        .replace("called lazy?", "called lazy? Caf~")
+        .into_bytes();
+    let at = bytes.iter().position(|&b| b == b'~').unwrap();
+    bytes[at] = 0xE9;
+    std::fs::write(dir.path().join("latin1.json"), bytes).unwrap();
+    refused_everywhere(
+        &dir,
+        "latin1.json",
+        &format!(
+            "latin1.json:11:59: byte `0xE9` at offset {at} is not UTF-8; save the file with UTF-8 \
+             encoding (editors offer it under \"Save as\" or \"Save with encoding\")"
+        ),
+    );
+}
+
+/// Notepad and some other editors start a UTF-8 file with a byte order
+/// mark; such a bank loads and validates as if the mark were not there.
+#[test]
+fn a_byte_order_mark_at_the_start_of_a_bank_is_accepted() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(fixture("bank-small.json")).unwrap();
+    std::fs::write(dir.path().join("bom.json"), format!("\u{feff}{text}")).unwrap();
+    std::fs::write(dir.path().join("plain.json"), &text).unwrap();
+    let validate = |name: &str| {
+        let output = rehearse(&dir)
+            .args(["bank", "validate", name])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{name}");
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        (stdout.replace(name, "FILE"), stderr.replace(name, "FILE"))
+    };
+    // Same verdict and warnings, on the same lines.
+    assert_eq!(validate("bom.json"), validate("plain.json"));
+    let shown = stdout_of(rehearse(&dir).args([
+        "--bank",
+        "bom.json",
+        "bank",
+        "show",
+        "fixture-orm-lazy",
+        "--json",
+    ]));
+    let shown: Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["prompt"], "Why is a Django QuerySet called lazy?");
+    rehearse(&dir)
+        .args(["--no-builtin", "--bank", "bom.json"])
+        .args(["run", "--seed", "1", "--dry-run"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+/// JSON readers keep the last of two equal keys without a word, so a
+/// second `prompt` or a second `questions` list would silently replace the
+/// first. rehearse refuses the file, pointing at both.
+#[test]
+fn a_key_given_twice_in_one_object_is_refused() {
+    let cases = [
+        (
+            "duplicate-key",
+            "4:227: key `prompt` is given again in the same object (first at line 4, column 81); \
+             keep one of them",
+        ),
+        (
+            "duplicate-questions",
+            "6:3: key `questions` is given again in the same object (first at line 3, column 3); \
+             keep one of them",
+        ),
+    ];
+    let dir = tempdir();
+    for (name, problem) in cases {
+        let path = fixture(&format!("invalid/{name}.json"));
+        let path = path.to_str().unwrap();
+        refused_everywhere(&dir, path, &format!("{path}:{problem}"));
     }
 }
