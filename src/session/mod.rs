@@ -369,7 +369,7 @@ fn judge(asked: &mut Asked, question: &Question, text: String) {
     asked.score = Some(judged.score);
     asked.hint_cost = judged.hint_cost;
     asked.content_score = judged.content_score;
-    asked.star = judged.star;
+    asked.star = judged.star.map(Box::new);
     asked.points = judged.points;
     asked.pitfalls = judged.pitfalls;
     asked.answer = text;

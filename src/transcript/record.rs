@@ -60,7 +60,7 @@ pub enum Status {
 
 impl Record {
     /// The record without its text: no prompts, answers, model answers,
-    /// options, STAR analyses or quoted evidence. Enough to list, plan,
+    /// options, key points, pitfalls or STAR analyses. Enough to list, plan,
     /// schedule and count; kept in the folder's summary index so that
     /// start-up and `review stats` do not read the full text of history.
     pub fn into_summary(mut self) -> Record {
@@ -71,16 +71,8 @@ impl Record {
             q.options = Vec::new();
             q.correct = None;
             q.star = None;
-            for p in &mut q.points {
-                p.matches = Vec::new();
-                p.note = None;
-                p.phrasing = None;
-            }
-            for p in &mut q.pitfalls {
-                p.matches = Vec::new();
-                p.evidence = String::new();
-                p.phrasing = None;
-            }
+            q.points = Vec::new();
+            q.pitfalls = Vec::new();
         }
         self
     }
@@ -158,7 +150,7 @@ pub struct Asked {
     pub content_score: Option<f64>,
     /// Behavioral stories: the STAR-structure and delivery analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub star: Option<crate::star::Report>,
+    pub star: Option<Box<crate::star::Report>>,
     /// Time allowed, in seconds.
     pub time_limit_s: u32,
     /// Time taken, in seconds.

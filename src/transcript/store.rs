@@ -251,9 +251,9 @@ impl Store {
     /// (when the folder can be written: it is only a cache).
     pub fn summaries(&self) -> (Vec<Record>, Vec<String>) {
         let index_path = self.dir.join(INDEX);
-        let old: Index = read_regular(&index_path, MAX_INDEX_BYTES)
+        let mut old: Index = open_regular(&index_path, MAX_INDEX_BYTES)
             .ok()
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|file| serde_json::from_reader(std::io::BufReader::new(file)).ok())
             .filter(|index: &Index| index.version == INDEX_VERSION)
             .unwrap_or_default();
         let mut new = Index {
@@ -261,7 +261,7 @@ impl Store {
             entries: BTreeMap::new(),
         };
         let mut changed = false;
-        let mut records = Vec::new();
+        let mut unindexed = Vec::new();
         let mut warnings = Vec::new();
         for path in self.record_paths() {
             let Some(name) = path
@@ -279,7 +279,7 @@ impl Store {
                     .ok()?;
                 Some((m.len(), modified.as_nanos()))
             });
-            let cached = old.entries.get(&name).filter(|entry| {
+            let cached = old.entries.remove(&name).filter(|entry| {
                 stamp == Some((entry.len, entry.modified_ns))
                     && plain_id(&entry.record.id)
                     && path
@@ -287,34 +287,35 @@ impl Store {
                         .is_some_and(|s| s == entry.record.id.as_str())
             });
             let entry = match cached {
-                Some(entry) => entry.clone(),
-                None => match load(&path) {
-                    Ok(record) => {
-                        changed = true;
-                        let Some((len, modified_ns)) = stamp else {
-                            records.push(record.into_summary());
-                            continue;
-                        };
-                        Entry {
+                Some(entry) => entry,
+                None => {
+                    changed = true;
+                    match (load(&path), stamp) {
+                        (Ok(record), Some((len, modified_ns))) => Entry {
                             len,
                             modified_ns,
                             record: record.into_summary(),
+                        },
+                        (Ok(record), None) => {
+                            unindexed.push(record.into_summary());
+                            continue;
+                        }
+                        (Err(e), _) => {
+                            warnings.push(format!("skipped `{}`: {e}", path.display()));
+                            continue;
                         }
                     }
-                    Err(e) => {
-                        warnings.push(format!("skipped `{}`: {e}", path.display()));
-                        continue;
-                    }
-                },
+                }
             };
-            records.push(entry.record.clone());
             new.entries.insert(name, entry);
         }
-        if (changed || new.entries.len() != old.entries.len())
+        if (changed || !old.entries.is_empty())
             && let Ok(text) = serde_json::to_string(&new)
         {
             let _ = write_atomic(&index_path, text.as_bytes());
         }
+        let mut records: Vec<Record> = new.entries.into_values().map(|e| e.record).collect();
+        records.extend(unindexed);
         sort_newest_first(&mut records);
         (records, warnings)
     }
@@ -424,6 +425,28 @@ pub fn load(path: &Path) -> std::result::Result<Record, String> {
 /// or feed it forever.
 pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<String, String> {
     use std::io::Read;
+    let mut bytes = Vec::new();
+    open_regular(path, limit)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(limit));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (byte {} is not valid)",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// `path` opened for reading when it is a regular file (a symlink to one is
+/// followed) of at most `limit` bytes; reads stop one byte past the limit.
+pub fn open_regular(
+    path: &Path,
+    limit: u64,
+) -> std::result::Result<std::io::Take<std::fs::File>, String> {
+    use std::io::Read;
     let not_regular = "not a regular file; only regular files are read as records";
     let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
     if !meta.is_file() {
@@ -435,28 +458,17 @@ pub fn read_regular(path: &Path, limit: u64) -> std::result::Result<String, Stri
     if !meta.is_file() {
         return Err(not_regular.into());
     }
-    let too_big = || {
-        format!(
-            "larger than {} MB, far more than any session record; move it out of the folder",
-            limit / (1024 * 1024)
-        )
-    };
     if meta.len() > limit {
-        return Err(too_big());
+        return Err(too_big(limit));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > limit {
-        return Err(too_big());
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "not UTF-8 text (byte {} is not valid)",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    Ok(file.take(limit + 1))
+}
+
+fn too_big(limit: u64) -> String {
+    format!(
+        "larger than {} MB, far more than any session record; move it out of the folder",
+        limit / (1024 * 1024)
+    )
 }
 
 /// Opens for reading without waiting for a writer (a FIFO put in place of
