@@ -5,8 +5,19 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){pattern}")).expect("constant regex")
+/// A cue pattern, case-insensitive. Words and word boundaries are ASCII
+/// (`\\w`, `\\b`): the cue words are English, and Unicode word classes make
+/// every pattern many times slower to build, which `rehearse star` pays on
+/// every run.
+pub fn re(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){}", ascii_words(pattern))).expect("constant regex")
+}
+
+/// `\\w` and `\\b` as their ASCII forms.
+pub fn ascii_words(pattern: &str) -> String {
+    pattern
+        .replace(r"\w", r"(?-u:\w)")
+        .replace(r"\b", r"(?-u:\b)")
 }
 
 /// Past-tense forms of common irregular verbs (regular ones end in -ed).

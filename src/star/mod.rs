@@ -351,7 +351,7 @@ fn phrase_patterns(phrases: &[&str]) -> Vec<(String, regex::Regex)> {
             let word = phrase.trim_end_matches(',');
             let tail = if phrase.ends_with(',') { "," } else { r"\b" };
             let pattern = format!(r"\b{}{tail}", regex::escape(word));
-            regex::Regex::new(&pattern)
+            regex::Regex::new(&cues::ascii_words(&pattern))
                 .ok()
                 .map(|re| (word.to_string(), re))
         })
