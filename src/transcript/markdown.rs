@@ -149,12 +149,16 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             out.push_str("**Answer**\n\n");
             if q.category == Category::Choice {
                 let right = q.correct.as_deref() == Some(q.answer.as_str());
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    if right { "✓" } else { "✗" },
-                    lettered(q, &q.answer)
-                );
+                let mark = if right { "✓" } else { "✗" };
+                if q.answer.contains('\n') && q.letter_of(&q.answer).is_none() {
+                    // A scripted answer that names no option can run over
+                    // several lines; fenced like any typed answer, none of
+                    // them can pass for a heading or a score.
+                    let _ = writeln!(out, "{mark} not one of the options:\n");
+                    fenced(out, &q.answer);
+                } else {
+                    let _ = writeln!(out, "{mark} {}", lettered(q, &q.answer));
+                }
             } else {
                 fenced(out, &q.answer);
             }
