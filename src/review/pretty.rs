@@ -9,15 +9,25 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(markdown: &str, style: &Style) -> String {
     let mut out = String::new();
     let mut table: Vec<Vec<String>> = Vec::new();
-    let mut in_code = false;
+    // The length of the fence of the code block we are in.
+    let mut fence: Option<usize> = None;
     for line in markdown.lines() {
-        // Transcripts open a fence with ```text (or longer) and close it
-        // with a bare fence: each fence line toggles.
-        if line.starts_with("```") {
-            in_code = !in_code;
-            continue;
+        // Transcripts open a fence with ```text, longer than any run of
+        // backticks in the answer, and close it with a bare fence as long:
+        // a shorter run inside is part of the answer.
+        let ticks = line.len() - line.trim_start_matches('`').len();
+        match fence {
+            None if ticks >= 3 => {
+                fence = Some(ticks);
+                continue;
+            }
+            Some(open) if ticks >= open && line[ticks..].trim().is_empty() => {
+                fence = None;
+                continue;
+            }
+            _ => {}
         }
-        if in_code {
+        if fence.is_some() {
             out.push_str("    ");
             out.push_str(line);
             out.push('\n');
@@ -128,6 +138,16 @@ mod tests {
         assert_eq!(
             out,
             "Mock interview: mid\n\n  Category   Mean\n  technical  72\n  overall    72\n\n1. orm-x\n\ntechnical · orm · 3m\n\n│ Why?\n\nAnswer\n\n    select_related\n"
+        );
+    }
+
+    #[test]
+    fn code_fenced_inside_an_answer_stays_code() {
+        let md = "**Answer**\n\n````text\nlike this:\n```python\n## not a heading\n```\n````\n\n**Score: 40/100**\n";
+        let out = render(md, &Style::plain(80));
+        assert_eq!(
+            out,
+            "Answer\n\n    like this:\n    ```python\n    ## not a heading\n    ```\n\nScore: 40/100\n"
         );
     }
 
