@@ -65,7 +65,8 @@ fn load_and_use(files: &[(&str, &[u8])], shown: &str) -> Result<(), TestCaseErro
             "the warning names no file: {}",
             warning
         );
-        assert_no_control("a warning", warning);
+        // Raw text in a warning is made visible when it is printed
+        // (`commands::warn`), like every message.
     }
     for record in sessions.records.iter().filter(|r| r.id == shown) {
         let text = markdown::render_with(record, &sessions.earlier_scores(record));
@@ -172,6 +173,51 @@ fn answer_to(q: Option<&Question>, parts: &[(u8, usize, String)]) -> String {
     out
 }
 
+/// How the lines of a transcript outside its fenced blocks begin.
+const OPENINGS: &[&str] = &[
+    "# Mock interview: ",
+    "## ",
+    "- ",
+    "*",
+    "> ",
+    ">",
+    "| ",
+    "|---",
+    "✓ ",
+    "✗ ",
+    "Covered:",
+    "Missed:",
+    "Pitfalls:",
+    "Suggestions:",
+    "Structure ",
+    "Correct option: ",
+    "Not asked yet.",
+];
+
+/// The list items a transcript of `record` holds: the facts at the top, and
+/// per question its options, key points, pitfalls and suggestions.
+fn list_items(record: &Record) -> usize {
+    let top = 3 + usize::from(record.retry_of.is_some()) + usize::from(record.summary.is_some());
+    let questions: usize = record
+        .questions
+        .iter()
+        .map(|q| {
+            let options = if q.category == Category::Choice {
+                q.options.len()
+            } else {
+                0
+            };
+            if q.state == State::Pending {
+                return options;
+            }
+            let pitfalls = q.pitfalls.iter().filter(|p| p.asserted).count();
+            let suggestions = q.star.as_ref().map_or(0, |s| s.suggestions.len());
+            options + q.points.len() + pitfalls + suggestions
+        })
+        .sum();
+    top + questions
+}
+
 /// How an answer ends up in the record, as the interview stores it.
 #[derive(Debug, Clone, Copy)]
 enum Outcome {
@@ -250,19 +296,6 @@ proptest! {
         }
         let asked = &record.questions[i];
 
-        // What the scorer quotes from the answer sits on one line.
-        for quoted in asked
-            .points
-            .iter()
-            .flat_map(|p| &p.matches)
-            .chain(asked.pitfalls.iter().flat_map(|p| &p.matches))
-            .map(|m| &m.text)
-            .chain(asked.pitfalls.iter().map(|p| &p.evidence))
-            .chain(asked.star.iter().flat_map(|s| &s.suggestions))
-        {
-            prop_assert!(!quoted.contains('\n'), "{:?}", quoted);
-        }
-
         let text = markdown::render(&record);
         assert_no_control("a transcript", &text);
         let blocks = blocks(&text);
@@ -290,6 +323,19 @@ proptest! {
             .count();
         let scored = record.questions.iter().filter(|q| q.score.is_some()).count();
         prop_assert_eq!(scores, scored, "\n{}", text);
+        // Every other line outside them is one rehearse writes, and the
+        // list items are rehearse's: no line of an answer, nor of words
+        // quoted from it, starts a line of its own.
+        for line in &blocks.outside {
+            prop_assert!(
+                line.is_empty() || OPENINGS.iter().any(|o| line.starts_with(o)),
+                "{:?} is not a line rehearse writes:\n{}",
+                line,
+                text
+            );
+        }
+        let items = blocks.outside.iter().filter(|l| l.starts_with("- ")).count();
+        prop_assert_eq!(items, list_items(&record), "\n{}", text);
 
         // The answer is one fenced block, whole, unless it names an option
         // on one line.
