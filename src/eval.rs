@@ -250,7 +250,22 @@ pub fn least_squares(x: &[f64], y: &[f64]) -> (f64, f64) {
 }
 
 /// Quadratic weighted kappa between predictions snapped to the grade values
-/// that occur in `gold`, and `gold`.
+/// that occur in `gold`, and `gold` (finite grades, as loaded rows hold).
+///
+/// With k grade steps, kappa = 1 − Σ w·O / Σ w·E over the k × k matrices of
+/// observed counts O and expected counts E = outer(predicted histogram, gold
+/// histogram) / N, weighted w = (i − j)² / (k − 1)². With continuous grades k
+/// is close to the number of rows, and those matrices took gigabytes. Both
+/// are sparse: O has at most one non-empty cell per row, and E is empty on
+/// every predicted step no row was snapped to. So only the non-empty cells
+/// are summed, in the order of the full matrices, which gives the very same
+/// value (an empty cell adds zero). Memory is linear in the rows; time is
+/// (distinct predicted steps) × k, and rehearse's scores come in tenths from
+/// 0 to 100, so there are at most 1,001 of those.
+///
+/// Both sums also reduce to closed forms over the rows' step indices, but
+/// summed in another order they round differently in the last digits, and
+/// `eval --json` would print other figures for the same file.
 pub fn qwk(predicted: &[f64], gold: &[f64]) -> f64 {
     let mut levels: Vec<f64> = gold.to_vec();
     levels.sort_by(f64::total_cmp);
@@ -259,34 +274,61 @@ pub fn qwk(predicted: &[f64], gold: &[f64]) -> f64 {
     if k < 2 {
         return f64::NAN;
     }
-    let snap = |v: f64| -> usize {
-        levels
-            .iter()
-            .enumerate()
-            .min_by(|a, b| (a.1 - v).abs().total_cmp(&(b.1 - v).abs()))
-            .map_or(0, |(i, _)| i)
-    };
-    let mut observed = vec![vec![0.0; k]; k];
-    for (p, g) in predicted.iter().zip(gold) {
-        observed[snap(*p)][snap(*g)] += 1.0;
+    let weight = |i: usize, j: usize| ((i as f64 - j as f64) / (k as f64 - 1.0)).powi(2);
+    // The non-empty cells of O, row by row.
+    let mut cells: Vec<(usize, usize)> = predicted
+        .iter()
+        .zip(gold)
+        .map(|(p, g)| (nearest(&levels, *p), nearest(&levels, *g)))
+        .collect();
+    cells.sort_unstable();
+    let mut rows: Vec<(usize, f64)> = Vec::new();
+    let mut col = vec![0.0; k];
+    let mut num = 0.0;
+    for run in cells.chunk_by(|a, b| a == b) {
+        let (i, j) = run[0];
+        let count = run.len() as f64;
+        num += weight(i, j) * count;
+        col[j] += count;
+        match rows.last_mut() {
+            Some((last, total)) if *last == i => *total += count,
+            _ => rows.push((i, count)),
+        }
     }
     let n: f64 = predicted.len() as f64;
-    let row: Vec<f64> = observed.iter().map(|r| r.iter().sum()).collect();
-    let col: Vec<f64> = (0..k)
-        .map(|j| observed.iter().map(|r| r[j]).sum())
-        .collect();
-    let (mut num, mut den) = (0.0, 0.0);
-    for i in 0..k {
-        for j in 0..k {
-            let w = ((i as f64 - j as f64) / (k as f64 - 1.0)).powi(2);
-            num += w * observed[i][j];
-            den += w * row[i] * col[j] / n;
+    let mut den = 0.0;
+    for &(i, row) in &rows {
+        for (j, &col) in col.iter().enumerate() {
+            den += weight(i, j) * row * col / n;
         }
     }
     if den == 0.0 {
         f64::NAN
     } else {
         1.0 - num / den
+    }
+}
+
+/// The index of the level in `levels` (sorted, distinct, finite) nearest to
+/// `v`; on a tie, the lower one. A value that is not finite takes the first
+/// level, as it did in the scan (every distance is infinite or NaN).
+///
+/// Binary search, in O(log k): a linear scan over thousands of distinct
+/// grades for every row was quadratic in time. It picks what that scan
+/// picked, the first level whose computed distance |level − v| is smallest:
+/// below `v` the computed distance never grows as the level rises, and above
+/// `v` it never shrinks, so the candidates are the two levels around `v` and,
+/// when rounding makes several lower levels equally far, the first of those.
+fn nearest(levels: &[f64], v: f64) -> usize {
+    let distance = |l: f64| (l - v).abs();
+    let above = levels.partition_point(|&l| l < v);
+    let Some(below) = above.checked_sub(1) else {
+        return 0;
+    };
+    let lower = distance(levels[below]);
+    match levels.get(above) {
+        Some(&l) if distance(l) < lower => above,
+        _ => levels[..above].partition_point(|&l| distance(l) > lower),
     }
 }
 
@@ -326,6 +368,107 @@ mod tests {
         let gold = [0.0, 1.0, 2.0, 3.0];
         assert!(close(qwk(&gold, &gold), 1.0));
         assert!(qwk(&[3.0, 2.0, 1.0, 0.0], &gold) < 0.0);
+    }
+
+    /// QWK as the textbook writes it, the full k × k matrices included.
+    fn qwk_by_matrix(predicted: &[f64], gold: &[f64]) -> f64 {
+        let mut levels: Vec<f64> = gold.to_vec();
+        levels.sort_by(f64::total_cmp);
+        levels.dedup();
+        let k = levels.len();
+        if k < 2 {
+            return f64::NAN;
+        }
+        let snap = |v: f64| -> usize {
+            levels
+                .iter()
+                .enumerate()
+                .min_by(|a, b| (a.1 - v).abs().total_cmp(&(b.1 - v).abs()))
+                .map_or(0, |(i, _)| i)
+        };
+        let mut observed = vec![vec![0.0; k]; k];
+        for (p, g) in predicted.iter().zip(gold) {
+            observed[snap(*p)][snap(*g)] += 1.0;
+        }
+        let n = predicted.len() as f64;
+        let row: Vec<f64> = observed.iter().map(|r| r.iter().sum()).collect();
+        let col: Vec<f64> = (0..k)
+            .map(|j| observed.iter().map(|r| r[j]).sum())
+            .collect();
+        let (mut num, mut den) = (0.0, 0.0);
+        for i in 0..k {
+            for j in 0..k {
+                let w = ((i as f64 - j as f64) / (k as f64 - 1.0)).powi(2);
+                num += w * observed[i][j];
+                den += w * row[i] * col[j] / n;
+            }
+        }
+        if den == 0.0 {
+            f64::NAN
+        } else {
+            1.0 - num / den
+        }
+    }
+
+    /// The same value to the last bit, so `eval --json` prints what it did
+    /// when QWK was computed from the full matrices.
+    fn assert_same_qwk(predicted: &[f64], gold: &[f64]) {
+        let (ours, textbook) = (qwk(predicted, gold), qwk_by_matrix(predicted, gold));
+        assert!(
+            ours.to_bits() == textbook.to_bits() || (ours.is_nan() && textbook.is_nan()),
+            "{ours} != {textbook} for {predicted:?} against {gold:?}"
+        );
+    }
+
+    #[test]
+    fn qwk_equals_the_matrix_computation() {
+        let cases: &[(&[f64], &[f64])] = &[
+            // Perfect agreement, reversed, and partial agreement.
+            (&[0.0, 1.0, 2.0, 3.0], &[0.0, 1.0, 2.0, 3.0]),
+            (&[3.0, 2.0, 1.0, 0.0], &[0.0, 1.0, 2.0, 3.0]),
+            (&[0.2, 1.4, 1.6, 2.9, 0.1], &[0.0, 1.0, 2.0, 3.0, 1.0]),
+            // Halfway between two grades: the lower one is taken.
+            (&[0.5, 1.5, 2.5, 0.5], &[0.0, 1.0, 2.0, 3.0]),
+            (&[0.25, 0.75, 4.5, 4.5], &[0.0, 0.5, 4.0, 5.0]),
+            // Tied grades and repeated predictions.
+            (&[1.0, 1.0, 1.0, 2.0, 2.0], &[1.0, 1.0, 2.0, 2.0, 2.0]),
+            (&[4.0, 4.0, 4.0, 4.0], &[0.0, 5.0, 5.0, 0.0]),
+            // Predictions beyond the grades, uneven and negative steps.
+            (&[-3.0, 9.0, 0.3, 2.2], &[0.0, 0.25, 2.0, 5.0]),
+            (&[-1.2, -0.4, 0.6, 7.0, 0.0], &[-1.0, -0.5, 0.5, 7.5, 0.0]),
+            // So far away that two grades are equally far once rounded, or
+            // not a number at all: the first grade, as a scan would find.
+            (
+                &[1e20, -1e20, f64::INFINITY, f64::NEG_INFINITY, f64::NAN],
+                &[0.0, 0.5, 1.0, 2.0, 3.0],
+            ),
+            // A single grade: kappa is undefined.
+            (&[1.0, 2.0, 3.0], &[2.0, 2.0, 2.0]),
+            (&[1.0], &[1.0]),
+            (&[], &[]),
+            // Every prediction on one grade, all gold grades different.
+            (&[2.0, 2.0, 2.0], &[1.0, 2.0, 3.0]),
+        ];
+        for (predicted, gold) in cases {
+            assert_same_qwk(predicted, gold);
+        }
+        assert!(qwk(&[1.0, 2.0, 3.0], &[2.0, 2.0, 2.0]).is_nan());
+
+        // And on many small random files: grades in half steps, predictions
+        // continuous, as `report` makes them.
+        use rand_chacha::rand_core::{Rng, SeedableRng};
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+        for _ in 0..2_000 {
+            let n = 1 + (rng.next_u32() % 40) as usize;
+            let steps = 1 + rng.next_u32() % 11;
+            let gold: Vec<f64> = (0..n)
+                .map(|_| f64::from(rng.next_u32() % steps) * 0.5)
+                .collect();
+            let predicted: Vec<f64> = (0..n)
+                .map(|_| f64::from(rng.next_u32() % 1000) / 150.0 - 0.5)
+                .collect();
+            assert_same_qwk(&predicted, &gold);
+        }
     }
 
     #[test]

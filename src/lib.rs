@@ -13,6 +13,8 @@ pub mod eval;
 pub mod plan;
 pub mod preset;
 pub mod review;
+#[cfg(test)]
+mod robustness;
 pub mod score;
 pub mod session;
 pub mod star;

@@ -451,14 +451,15 @@ fn order(questions: &mut Vec<&Question>, keys: &BTreeMap<&str, u64>) {
     main.extend(design);
 
     // Stories go after evenly spaced questions, never before the warm-up and
-    // screening are over.
+    // screening are over. With no other question (`--category behavioral`)
+    // there is nothing to go after: they come first, below.
     let gaps: Vec<usize> = (screening.max(1) - 1..main.len()).collect();
     let k = stories.len();
     let mut after: Vec<usize> = (0..k)
         .map(|j| {
             gaps.get((j + 1) * gaps.len() / (k + 1))
                 .copied()
-                .unwrap_or(main.len() - 1)
+                .unwrap_or(main.len().saturating_sub(1))
         })
         .collect();
     after.sort_unstable();

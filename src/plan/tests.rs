@@ -257,6 +257,29 @@ fn question_count_and_filters_are_honoured() {
     assert!(!plan.questions.is_empty());
 }
 
+/// Stories are spread between the other questions; with no other
+/// question there is nothing to spread them between.
+#[test]
+fn an_interview_of_stories_only_is_planned() {
+    for preset in ["junior", "staff"] {
+        let plan = run(
+            preset,
+            &Request {
+                categories: vec![Category::Behavioral],
+                ..Request::default()
+            },
+            &History::default(),
+            9,
+        );
+        assert!(plan.questions.len() > 1, "{preset}");
+        assert_eq!(
+            count(&plan, Category::Behavioral),
+            plan.questions.len(),
+            "{preset}"
+        );
+    }
+}
+
 #[test]
 fn no_matching_questions_is_a_clear_error() {
     let mut rng = ChaCha8Rng::seed_from_u64(1);

@@ -9,18 +9,19 @@ use unicode_width::UnicodeWidthStr;
 pub fn render(markdown: &str, style: &Style) -> String {
     let mut out = String::new();
     let mut table: Vec<Vec<String>> = Vec::new();
-    // The open fence's length: transcripts open a fence with ```text (or
-    // longer, when the answer holds backticks) and close it with a line of
-    // at least as many backticks and nothing else.
+    // The length of the fence of the code block we are in.
     let mut fence: Option<usize> = None;
     for line in markdown.lines() {
+        // Transcripts open a fence with ```text, longer than any run of
+        // backticks in the answer, and close it with a bare fence as long:
+        // a shorter run inside is part of the answer.
         let ticks = line.len() - line.trim_start_matches('`').len();
         match fence {
             None if ticks >= 3 => {
                 fence = Some(ticks);
                 continue;
             }
-            Some(open) if ticks >= open && line.trim_end().len() == ticks => {
+            Some(open) if ticks >= open && line[ticks..].trim().is_empty() => {
                 fence = None;
                 continue;
             }
@@ -173,6 +174,16 @@ mod tests {
         assert!(out.contains("\x1b[1mScore: 12/100"), "{out}");
         assert!(out.contains("(\"**Score: 100**\")"), "{out}");
         assert_eq!(out.matches("\x1b[1mScore").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn code_fenced_inside_an_answer_stays_code() {
+        let md = "**Answer**\n\n````text\nlike this:\n```python\n## not a heading\n```\n````\n\n**Score: 40/100**\n";
+        let out = render(md, &Style::plain(80));
+        assert_eq!(
+            out,
+            "Answer\n\n    like this:\n    ```python\n    ## not a heading\n    ```\n\nScore: 40/100\n"
+        );
     }
 
     #[test]

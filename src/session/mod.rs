@@ -348,13 +348,15 @@ fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending>
 
 /// Marks a question skipped; what was typed before is kept in the record
 /// and the transcript, not judged.
-fn skip(asked: &mut Asked, partial: &str) {
+pub(crate) fn skip(asked: &mut Asked, partial: &str) {
     asked.state = State::Skipped;
     asked.skipped = true;
     asked.answer = partial.trim_end().to_string();
 }
 
-fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {
+/// Keeps what was typed when the interview stopped mid-answer, offered again
+/// on `run --resume`.
+pub(crate) fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {
     asked.hint_used |= hint_used;
     if !partial.trim().is_empty() {
         asked.state = State::Interrupted;
@@ -363,7 +365,7 @@ fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) {
 }
 
 /// Scores an answer and stores the result on its question.
-fn judge(asked: &mut Asked, question: &Question, text: String) {
+pub(crate) fn judge(asked: &mut Asked, question: &Question, text: String) {
     asked.state = State::Answered;
     let judged = crate::score::judge::judge(question, &text, asked.hint_used);
     asked.score = Some(judged.score);

@@ -39,26 +39,7 @@ impl<'a> Scripted<'a> {
     ) -> Scripted<'a> {
         let (tx, answers) = channel();
         std::thread::spawn(move || {
-            let mut current: Vec<String> = Vec::new();
-            // A byte that is not UTF-8 is read as U+FFFD, never dropped
-            // with the rest of the input.
-            for line in input.split(b'\n') {
-                let Ok(bytes) = line else { break };
-                let line = String::from_utf8_lossy(&bytes);
-                let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
-                if line.trim() == "." {
-                    if tx.send(Item::Answer(current.join("\n"))).is_err() {
-                        return;
-                    }
-                    current.clear();
-                } else {
-                    current.push(line);
-                }
-            }
-            // An answer not ended by `.` at the end of the input still counts.
-            if current.iter().any(|l| !l.trim().is_empty()) {
-                let _ = tx.send(Item::Answer(current.join("\n")));
-            }
+            read_answers(input, |answer| tx.send(Item::Answer(answer)).is_ok());
             let _ = tx.send(Item::End);
         });
         Scripted {
@@ -114,6 +95,32 @@ impl<'a> Scripted<'a> {
                 }
             }
         }
+    }
+}
+
+/// Splits `input` into answers, each ended by a line holding only `.`, and
+/// hands them to `send` in order until it returns false (nobody is waiting
+/// any more).
+pub(crate) fn read_answers(input: impl BufRead, mut send: impl FnMut(String) -> bool) {
+    let mut current: Vec<String> = Vec::new();
+    // A byte that is not UTF-8 is read as U+FFFD, never dropped with the
+    // rest of the input.
+    for line in input.split(b'\n') {
+        let Ok(bytes) = line else { break };
+        let line = String::from_utf8_lossy(&bytes);
+        let line = line.strip_suffix('\r').unwrap_or(&line).to_string();
+        if line.trim() == "." {
+            if !send(current.join("\n")) {
+                return;
+            }
+            current.clear();
+        } else {
+            current.push(line);
+        }
+    }
+    // An answer not ended by `.` at the end of the input still counts.
+    if current.iter().any(|l| !l.trim().is_empty()) {
+        send(current.join("\n"));
     }
 }
 

@@ -149,12 +149,16 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             out.push_str("**Answer**\n\n");
             if q.category == Category::Choice {
                 let right = q.correct.as_deref() == Some(q.answer.as_str());
-                let _ = writeln!(
-                    out,
-                    "{} {}",
-                    if right { "✓" } else { "✗" },
-                    inline(&lettered(q, &q.answer))
-                );
+                let mark = if right { "✓" } else { "✗" };
+                if q.answer.contains('\n') && q.letter_of(&q.answer).is_none() {
+                    // A scripted answer that names no option can run over
+                    // several lines; fenced like any typed answer, none of
+                    // them can pass for a heading or a score.
+                    let _ = writeln!(out, "{mark} not one of the options:\n");
+                    fenced(out, &q.answer);
+                } else {
+                    let _ = writeln!(out, "{mark} {}", inline(&lettered(q, &q.answer)));
+                }
             } else {
                 fenced(out, &q.answer);
             }
@@ -191,7 +195,7 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             let why = p
                 .note
                 .as_ref()
-                .map(|n| format!(" ({})", crate::score::explain::short_note(n)))
+                .map(|n| format!(" ({})", on_one_line(&crate::score::explain::short_note(n))))
                 .unwrap_or_default();
             let _ = writeln!(out, "- ✗ [{}] {}{why}", number(p.weight), p.label);
         }
@@ -240,6 +244,16 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             quote(out, &q.model_answer);
         }
     }
+}
+
+/// Words quoted from an answer within a line of the transcript, kept on
+/// that line: a line break typed between them becomes a space, so what
+/// follows it cannot start a heading or a list item of its own.
+fn on_one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('\n') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.lines().map(str::trim).collect::<Vec<_>>().join(" "))
 }
 
 /// A block quote, line by line.
@@ -373,6 +387,30 @@ mod tests {
         // The long answer's fence outgrows its four backticks.
         assert!(
             markdown.contains("`````text\nx\n## 9. fake-question"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn words_quoted_from_an_answer_stay_on_their_line() {
+        let text = include_str!("../../tests/fixtures/records/2026-01-25-0900-junior.json");
+        let mut record: Record = serde_json::from_str(text).unwrap();
+        let bank = crate::bank::Bank::load(&[], true).unwrap();
+        let at = record
+            .questions
+            .iter()
+            .position(|q| q.id == "tooling-git-team-workflow")
+            .unwrap();
+        let question = bank.get("tooling-git-team-workflow").unwrap();
+        let answer = "I rebase my branch to keep a linear\n## history of my own".to_string();
+        crate::session::judge(&mut record.questions[at], question, answer);
+        let markdown = render(&record);
+        assert!(
+            markdown.contains("for a linear history, rewriting it (\"linear \\#\\# history\")\n"),
+            "{markdown}"
+        );
+        assert!(
+            !markdown.lines().any(|l| l == "## history\")"),
             "{markdown}"
         );
     }

@@ -194,3 +194,28 @@ fn retry_asks_again_in_the_order_recorded() {
         assert_eq!(planned["options"], asked["options"]);
     }
 }
+
+/// A scripted answer to a choice question is free text: one that names no
+/// option may run over several lines, and none of them may pass for the
+/// transcript's own headings or scores.
+#[test]
+fn a_choice_answer_over_several_lines_stays_inside_the_answer() {
+    let dir = tempdir();
+    let mut answers = vec!["A".to_string(); QUESTIONS];
+    answers[0] = "none of these\n## 2. a heading of my own\n**Score: 100/100**\n```".into();
+    stdout_of(choices(&dir, 1, &[]).write_stdin(script(&answers)));
+    let md = transcript(dir.path());
+    let answer = "**Answer**\n\n✗ not one of the options:\n\n\
+                  ````text\nnone of these\n## 2. a heading of my own\n**Score: 100/100**\n```\n````\n\n\
+                  **Score: 0/100**\n";
+    assert!(md.contains(answer), "{md}");
+    // Outside the answer, the headings and scores are rehearse's own.
+    let rest = md.replacen(answer, "", 1);
+    let headings: Vec<&str> = rest.lines().filter(|l| l.starts_with("## ")).collect();
+    let mut expected = vec!["## Summary".to_string()];
+    for (i, (id, _)) in plan(1).iter().enumerate() {
+        expected.push(format!("## {}. {id}", i + 1));
+    }
+    assert_eq!(headings, expected, "{md}");
+    assert_eq!(rest.matches("\n**Score: ").count(), QUESTIONS - 1, "{md}");
+}

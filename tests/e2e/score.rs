@@ -186,3 +186,40 @@ fn eval_stops_at_a_bad_row_unless_told_to_skip() {
     assert_eq!(v["skipped"], 1);
     assert!(String::from_utf8_lossy(&output.stderr).contains("line 2: field `score`"));
 }
+
+/// 30,000 rows, every grade different (continuous grades, as some graded
+/// sets have). QWK once built a matrix with a cell per pair of distinct
+/// grades: 7 GB here. Run under a 1 GiB address-space limit, that version
+/// aborts on a failed allocation instead of eating the machine's memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn eval_of_thirty_thousand_distinct_grades_fits_in_a_gigabyte() {
+    let dir = tempdir();
+    let path = dir.path().join("graded.jsonl");
+    let answers = ["a SQL join", "join", "nothing to say"];
+    let rows: String = (0..30_000)
+        .map(|i| {
+            let row = serde_json::json!({
+                "question": "How does select_related fetch related rows?",
+                "reference": "With a SQL join, in the same query.",
+                "answer": answers[i % answers.len()],
+                "score": f64::from(i as u32) / 6_000.0,
+            });
+            format!("{row}\n")
+        })
+        .collect();
+    std::fs::write(&path, rows).unwrap();
+    let out = stdout_of(
+        assert_cmd::Command::new("sh")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg(r#"ulimit -v 1048576 && exec "$0" "$@""#)
+            .arg(env!("CARGO_BIN_EXE_rehearse"))
+            .arg("eval")
+            .arg(&path)
+            .arg("--json"),
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["n"], 30_000);
+    assert!(v["qwk"].as_f64().is_some_and(f64::is_finite), "{v}");
+}
