@@ -2,22 +2,16 @@
 //! expression over one unit (lower-cased matching); the classifier in
 //! `mod.rs` weighs them together with where the unit sits in the answer.
 
-use regex::Regex;
+use regex_lite::Regex;
 use std::sync::LazyLock;
 
-/// A cue pattern, case-insensitive. Words and word boundaries are ASCII
-/// (`\\w`, `\\b`): the cue words are English, and Unicode word classes make
-/// every pattern many times slower to build, which `rehearse star` pays on
-/// every run.
+/// A cue pattern, case-insensitive. Cue patterns are built with
+/// `regex-lite`, whose classes and word boundaries are ASCII (the cue words
+/// are English) and which builds a pattern many times faster than a full
+/// regex engine: `rehearse star` builds them all on every run, for one short
+/// story.
 pub fn re(pattern: &str) -> Regex {
-    Regex::new(&format!("(?i){}", ascii_words(pattern))).expect("constant regex")
-}
-
-/// `\\w` and `\\b` as their ASCII forms.
-pub fn ascii_words(pattern: &str) -> String {
-    pattern
-        .replace(r"\w", r"(?-u:\w)")
-        .replace(r"\b", r"(?-u:\b)")
+    Regex::new(&format!("(?i){pattern}")).expect("constant regex")
 }
 
 /// Past-tense forms of common irregular verbs (regular ones end in -ed).

@@ -344,26 +344,26 @@ fn who_acts(units: &[Unit], parts: &[Part]) -> Person {
 }
 
 /// Word-bounded patterns for a list of phrases, compiled once.
-fn phrase_patterns(phrases: &[&str]) -> Vec<(String, regex::Regex)> {
+fn phrase_patterns(phrases: &[&str]) -> Vec<(String, regex_lite::Regex)> {
     phrases
         .iter()
         .filter_map(|phrase| {
             let word = phrase.trim_end_matches(',');
             let tail = if phrase.ends_with(',') { "," } else { r"\b" };
-            let pattern = format!(r"\b{}{tail}", regex::escape(word));
-            regex::Regex::new(&cues::ascii_words(&pattern))
+            let pattern = format!(r"\b{}{tail}", regex_lite::escape(word));
+            regex_lite::Regex::new(&pattern)
                 .ok()
                 .map(|re| (word.to_string(), re))
         })
         .collect()
 }
 
-static FILLER_PATTERNS: std::sync::LazyLock<Vec<(String, regex::Regex)>> =
+static FILLER_PATTERNS: std::sync::LazyLock<Vec<(String, regex_lite::Regex)>> =
     std::sync::LazyLock::new(|| phrase_patterns(FILLERS));
-static HEDGE_PATTERNS: std::sync::LazyLock<Vec<(String, regex::Regex)>> =
+static HEDGE_PATTERNS: std::sync::LazyLock<Vec<(String, regex_lite::Regex)>> =
     std::sync::LazyLock::new(|| phrase_patterns(HEDGES));
 
-fn count_phrases(answer: &str, patterns: &[(String, regex::Regex)]) -> Vec<Count> {
+fn count_phrases(answer: &str, patterns: &[(String, regex_lite::Regex)]) -> Vec<Count> {
     let lower = answer.to_lowercase();
     patterns
         .iter()

@@ -3,7 +3,7 @@
 //! without capitals, so lines, sentence ends and a few clause boundaries all
 //! cut.
 
-use regex::Regex;
+use regex_lite::Regex;
 use std::sync::LazyLock;
 
 /// A header that names the part of what follows it: `Situation:`, `Result -`.
@@ -45,14 +45,14 @@ static SENTENCE_END: LazyLock<Regex> =
 /// dropped; words after it (like "in the end", which marks a result) stay
 /// with the next clause.
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&super::cues::ascii_words(r"(?i)(?P<cut>\s*;\s+|\s+[—–]\s+|,\s+(?:and\s+)?(?:so|then)\s+|,?\s+but\s+|\s+so\s+|,?\s+and\s+)(?P<keep>in\s+the\s+end|now\s+i\b|nobody\b|no\s+one\b|afterwards|after\s+that|eventually|finally|as\s+a\s+result|(?:the|his|her|their|its|our|support|customers|users|sales|everyone|nobody|complaints)\b)?"))
+    Regex::new(r"(?i)(?P<cut>\s*;\s+|\s+[—–]\s+|,\s+(?:and\s+)?(?:so|then)\s+|,?\s+but\s+|\s+so\s+|,?\s+and\s+)(?P<keep>in\s+the\s+end|now\s+i\b|nobody\b|no\s+one\b|afterwards|after\s+that|eventually|finally|as\s+a\s+result|(?:the|his|her|their|its|our|support|customers|users|sales|everyone|nobody|complaints)\b)?")
         .expect("constant regex")
 });
 /// "When the provider went down(,) I paused…": the when-clause sets the scene.
 static WHEN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&super::cues::ascii_words(
+    Regex::new(
         r"(?i)^(?:when|while|after|as soon as|once)\b[^,]{3,}?(?:,\s*|\s+)(?:i|we)\s+\w+ed\b",
-    ))
+    )
     .expect("constant regex")
 });
 /// Abbreviations whose full stop does not end a sentence.
