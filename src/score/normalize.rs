@@ -7,7 +7,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -107,7 +107,7 @@ pub fn stem_word(word: &str) -> String {
     }
     // Answers repeat their words; stemming is the costliest step per word.
     thread_local! {
-        static CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
     }
     CACHE.with(|cache| {
         if let Some(stem) = cache.borrow().get(word) {
