@@ -6,8 +6,8 @@
 //! `relat`; `N+1` stays one token; `O(n log n)` becomes `o(nlogn)`.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::cell::RefCell;
 use rustc_hash::FxHashMap;
+use std::cell::RefCell;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
