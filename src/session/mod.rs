@@ -505,12 +505,17 @@ mod tests {
         (ending, record, text)
     }
 
+    /// A file where a folder should be: nothing can be written under it.
+    fn a_file(dir: &tempfile::TempDir) -> PathBuf {
+        let file = dir.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        file
+    }
+
     #[test]
     fn when_nothing_can_be_saved_the_end_says_so_and_the_exit_is_1() {
         let dir = tempfile::tempdir().unwrap();
-        // A file where each folder should be: nothing can be written.
-        let file = dir.path().join("file");
-        std::fs::write(&file, "x").unwrap();
+        let file = a_file(&dir);
         let store = Store::at(&file.join("transcripts"));
         let rescue = vec![file.join("rescue"), file.join("other")];
         let (ending, _, text) = sit(&store, rescue, "the lazy queryset answer\n.\n");
@@ -525,8 +530,7 @@ mod tests {
     #[test]
     fn a_failing_folder_is_rescued_into_the_first_private_folder_that_works() {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("file");
-        std::fs::write(&file, "x").unwrap();
+        let file = a_file(&dir);
         let store = Store::at(&file.join("transcripts"));
         let rescue = vec![file.join("rescue"), dir.path().join("rescue")];
         let (ending, record, text) = sit(&store, rescue, "the lazy queryset answer\n.\n");

@@ -124,7 +124,7 @@ pub fn run<W: Write>(out: W, answer: &mut dyn Answer, timer: &Timer, signals: &S
     let mut region = Region::new(out);
     let outcome = match edit(&mut region, answer, timer, signals) {
         Ok(outcome) => outcome,
-        Err(_) => Outcome::Interrupted(signals.pending().unwrap_or(SIGHUP)),
+        Err(_) => Outcome::Interrupted(signals.pending().unwrap_or(signal_hook::consts::SIGHUP)),
     };
     // The last picture; nothing more to do if the terminal is gone.
     let (rows, row, col) = answer.layout(Some(outcome), timer.remaining());
@@ -169,9 +169,6 @@ pub fn input_ready(timeout: Duration) -> Result<bool> {
     #[cfg(not(unix))]
     event::poll(timeout).map_err(terminal_error)
 }
-
-/// Signal number of a hang-up (the terminal closed).
-const SIGHUP: i32 = 1;
 
 fn edit<W: Write>(
     region: &mut Region<W>,

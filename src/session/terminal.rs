@@ -111,21 +111,22 @@ impl<'a> Terminal<'a> {
     /// the signal: 143 for SIGTERM) or a terminal that is gone (129).
     fn wait_for_enter(&self) -> Result<()> {
         let _raw = RawMode::on()?;
+        let stopped = |signal| Error::Silent {
+            code: super::Ending::Signal(signal).exit_code(),
+        };
+        let hung_up = || stopped(signal_hook::consts::SIGHUP);
         loop {
             if let Some(signal) = self.signals.pending() {
-                return Err(Error::Silent {
-                    code: u8::try_from(128 + signal).unwrap_or(130),
-                });
+                return Err(stopped(signal));
             }
-            let hung_up = Error::Silent { code: 129 };
-            if !super::region::input_ready(Duration::from_millis(200)).map_err(|_| hung_up)? {
+            if !super::region::input_ready(Duration::from_millis(200)).map_err(|_| hung_up())? {
                 continue;
             }
             match event::read() {
                 Ok(Event::Key(key)) if is_enter(&key) => return Ok(()),
                 Ok(Event::Key(key)) if is_ctrl_c(&key) => return Err(Error::Silent { code: 130 }),
                 Ok(_) => {}
-                Err(_) => return Err(Error::Silent { code: 129 }),
+                Err(_) => return Err(hung_up()),
             }
         }
     }

@@ -628,28 +628,17 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// (created readable by the owner only), synced before the rename: a crash
 /// leaves either the old file or the new one, never half of one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let failed = |source: std::io::Error| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = tempfile::Builder::new()
-        .prefix(".rehearse-")
-        .tempfile_in(dir)
-        .map_err(failed)?;
-    file.write_all(bytes).map_err(failed)?;
-    file.as_file().sync_all().map_err(failed)?;
-    file.persist(path).map_err(|e| failed(e.error))?;
-    Ok(())
+    write_through_temporary(path, bytes, false)
 }
 
 /// Writes `bytes` to `path`, which must not exist yet, as
 /// [`write_atomic`] does: the file appears whole or not at all, and an
 /// existing one is never replaced (`AlreadyExists`).
 pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_through_temporary(path, bytes, true)
+}
+
+fn write_through_temporary(path: &Path, bytes: &[u8], only_new: bool) -> Result<()> {
     let failed = |source: std::io::Error| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -664,7 +653,12 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(failed)?;
     file.write_all(bytes).map_err(failed)?;
     file.as_file().sync_all().map_err(failed)?;
-    file.persist_noclobber(path).map_err(|e| failed(e.error))?;
+    let persisted = if only_new {
+        file.persist_noclobber(path)
+    } else {
+        file.persist(path)
+    };
+    persisted.map_err(|e| failed(e.error))?;
     Ok(())
 }
 

@@ -18,6 +18,17 @@ pub fn rehearse(dir: &tempfile::TempDir) -> Command {
     cmd
 }
 
+/// `rehearse` on the small fixture bank alone, at a fake time (UTC).
+pub fn on_fixture_bank(dir: &tempfile::TempDir, clock: &str) -> Command {
+    let mut cmd = rehearse(dir);
+    cmd.env("REHEARSE_FAKE_CLOCK", clock)
+        .env("TZ", "UTC")
+        .arg("--no-builtin")
+        .arg("--bank")
+        .arg(fixture("bank-small.json"));
+    cmd
+}
+
 /// A fresh temporary directory.
 pub fn tempdir() -> tempfile::TempDir {
     tempfile::tempdir().unwrap()

@@ -3,7 +3,7 @@
 //! is closed for real, signals at the start screen, hostile records and
 //! files in the folder, and where sessions are kept by default.
 
-use crate::common::{fixture, rehearse, tempdir};
+use crate::common::{on_fixture_bank, rehearse, tempdir};
 use crate::pty::{exit_code, spawn};
 use expectrl::Expect;
 use serde_json::Value;
@@ -14,22 +14,14 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const ID: &str = "2026-03-01-0900-junior";
+const TIME: &str = "2026-03-01T09:00:00Z";
 
 /// `rehearse run` on the fixture bank's technical question at the fixture
 /// time, with `extra` arguments, answered by a script.
-fn scripted(dir: &Path, extra: &[&str], answers: &str) -> std::process::Output {
-    let file = dir.join(format!("answers-{}.txt", answers.len()));
+fn scripted(dir: &tempfile::TempDir, extra: &[&str], answers: &str) -> std::process::Output {
+    let file = dir.path().join(format!("answers-{}.txt", answers.len()));
     std::fs::write(&file, answers).unwrap();
-    assert_cmd::cargo::cargo_bin_cmd!("rehearse")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TZ", "UTC")
-        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T09:00:00Z")
-        .env("REHEARSE_DIR", "transcripts")
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .arg("--no-builtin")
-        .arg("--bank")
-        .arg(fixture("bank-small.json"))
+    on_fixture_bank(dir, TIME)
         .arg("run")
         .args(extra)
         .arg("--answers")
@@ -73,7 +65,7 @@ fn two_sessions_started_in_the_same_minute_keep_their_own_answers() {
     // from start to end.
     let mut a = spawn(dir.path(), "technical");
     a.expect("Press Enter to begin.").unwrap();
-    let b = scripted(dir.path(), FIRST, "B says the queryset is lazy\n.\n");
+    let b = scripted(&dir, FIRST, "B says the queryset is lazy\n.\n");
     assert!(b.status.success(), "{}", String::from_utf8_lossy(&b.stderr));
     a.send("\r").unwrap();
     a.expect("question 1 of 1").unwrap();
@@ -98,7 +90,7 @@ fn two_sessions_started_in_the_same_minute_keep_their_own_answers() {
 #[test]
 fn a_session_resumed_in_a_second_terminal_is_refused_naming_the_process() {
     let dir = tempdir();
-    let quit = scripted(dir.path(), FIRST, ":quit\n");
+    let quit = scripted(&dir, FIRST, ":quit\n");
     assert_eq!(quit.status.code(), Some(130));
     // The first terminal resumes it and sits at the question.
     let mut a = crate::pty::spawn_with(dir.path(), &["--resume", ID]);
@@ -106,11 +98,7 @@ fn a_session_resumed_in_a_second_terminal_is_refused_naming_the_process() {
     a.send("\r").unwrap();
     a.expect("question 1 of 1").unwrap();
     let pid = a.get_process().pid().to_string();
-    let second = scripted(
-        dir.path(),
-        &["--resume", ID],
-        "from the second terminal\n.\n",
-    );
+    let second = scripted(&dir, &["--resume", ID], "from the second terminal\n.\n");
     assert_eq!(second.status.code(), Some(1));
     let stderr = String::from_utf8(second.stderr).unwrap();
     assert!(
@@ -128,7 +116,7 @@ fn a_session_resumed_in_a_second_terminal_is_refused_naming_the_process() {
     assert_eq!(r["questions"][0]["answer"], "from the first terminal");
     // Released at the end: nothing is left to refuse the next resume, which
     // now finds the session complete.
-    let again = scripted(dir.path(), &["--resume", ID], "late\n.\n");
+    let again = scripted(&dir, &["--resume", ID], "late\n.\n");
     let stderr = String::from_utf8(again.stderr).unwrap();
     assert!(stderr.contains("is already complete"), "{stderr}");
 }
@@ -255,19 +243,8 @@ fn wait(child: &mut std::process::Child) -> Option<i32> {
 #[test]
 fn closing_the_terminal_keeps_the_answer_being_typed() {
     let dir = tempdir();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
-    cmd.current_dir(dir.path())
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .env("TZ", "UTC")
-        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T09:00:00Z")
-        .env("REHEARSE_DIR", "transcripts")
-        .env("XDG_DATA_HOME", dir.path().join("data"))
-        .arg("--no-builtin")
-        .arg("--bank")
-        .arg(fixture("bank-small.json"))
-        .arg("run")
-        .args(FIRST);
+    let mut cmd = crate::pty::command(dir.path(), FIRST);
+    cmd.env("TERM", "xterm");
     let (mut pty, mut child) = Pty::spawn(cmd);
     pty.expect("Press Enter to begin.");
     pty.send("\r");
@@ -291,7 +268,7 @@ fn escape_sequences_in_a_resumed_answer_are_shown_not_sent() {
     // An answer stopped part-way that holds a title change and a clipboard
     // write (OSC 0 and OSC 52).
     let quit = scripted(
-        dir.path(),
+        &dir,
         FIRST,
         "part \u{1b}]0;owned\u{7} and \u{1b}]52;c;cm0gLXJmIH4=\u{7} done\n:quit\n",
     );
@@ -346,14 +323,14 @@ fn a_fifo_or_a_device_in_the_folder_is_skipped_not_waited_on() {
 #[test]
 fn a_planted_record_id_never_becomes_a_path() {
     let dir = tempdir();
-    let quit = scripted(dir.path(), FIRST, "half\n:quit\n");
+    let quit = scripted(&dir, FIRST, "half\n:quit\n");
     assert_eq!(quit.status.code(), Some(130));
     // Someone rewrites the record's id to reach out of the folder.
     let path = dir.path().join(format!("transcripts/{ID}.json"));
     let mut value: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     value["id"] = "../escaped".into();
     std::fs::write(&path, value.to_string()).unwrap();
-    let resumed = scripted(dir.path(), &["--resume", "latest"], "more\n.\n");
+    let resumed = scripted(&dir, &["--resume", "latest"], "more\n.\n");
     assert_eq!(resumed.status.code(), Some(1));
     let stderr = String::from_utf8(resumed.stderr).unwrap();
     assert!(
@@ -368,7 +345,7 @@ fn a_planted_record_id_never_becomes_a_path() {
 #[test]
 fn a_transcript_behind_its_record_is_written_again_by_review_show() {
     let dir = tempdir();
-    let done = scripted(dir.path(), FIRST, "the queryset is lazy\n.\n");
+    let done = scripted(&dir, FIRST, "the queryset is lazy\n.\n");
     assert!(done.status.success());
     let md = dir.path().join(format!("transcripts/{ID}.md"));
     let current = std::fs::read_to_string(&md).unwrap();
@@ -394,16 +371,8 @@ fn a_transcript_behind_its_record_is_written_again_by_review_show() {
 fn sessions_are_kept_in_the_data_folder_by_default() {
     let dir = tempdir();
     let data = dir.path().join("data");
-    let output = assert_cmd::cargo::cargo_bin_cmd!("rehearse")
-        .current_dir(dir.path())
+    let output = on_fixture_bank(&dir, TIME)
         .env_remove("REHEARSE_DIR")
-        .env("XDG_DATA_HOME", &data)
-        .env("HOME", dir.path())
-        .env("REHEARSE_FAKE_CLOCK", "2026-03-01T09:00:00Z")
-        .env("TZ", "UTC")
-        .arg("--no-builtin")
-        .arg("--bank")
-        .arg(fixture("bank-small.json"))
         .arg("run")
         .args(FIRST)
         .write_stdin("the queryset is lazy\n.\n")
@@ -422,14 +391,11 @@ fn sessions_are_kept_in_the_data_folder_by_default() {
 fn sessions_in_an_old_transcripts_folder_are_explained_once() {
     let dir = tempdir();
     // An older rehearse wrote here, in the folder it was started from.
-    let done = scripted(dir.path(), FIRST, "the queryset is lazy\n.\n");
+    let done = scripted(&dir, FIRST, "the queryset is lazy\n.\n");
     assert!(done.status.success());
     let review = || {
-        assert_cmd::cargo::cargo_bin_cmd!("rehearse")
-            .current_dir(dir.path())
+        rehearse(&dir)
             .env_remove("REHEARSE_DIR")
-            .env("XDG_DATA_HOME", dir.path().join("data"))
-            .env("HOME", dir.path())
             .arg("review")
             .output()
             .unwrap()

@@ -32,6 +32,13 @@ pub fn spawn(dir: &Path, category: &str) -> Session {
 
 /// `rehearse run ARGS` on the fixture bank at the fixture time, just started.
 pub fn spawn_with(dir: &Path, args: &[&str]) -> Session {
+    let mut session = expectrl::Session::spawn(command(dir, args)).unwrap();
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// The command line of [`spawn_with`], for a terminal of the caller's own.
+pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rehearse"));
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
@@ -45,9 +52,7 @@ pub fn spawn_with(dir: &Path, args: &[&str]) -> Session {
         .arg(fixture("bank-small.json"))
         .arg("run")
         .args(args);
-    let mut session = expectrl::Session::spawn(cmd).unwrap();
-    session.set_expect_timeout(Some(Duration::from_secs(20)));
-    session
+    cmd
 }
 
 fn record(dir: &Path) -> Value {

@@ -1,23 +1,13 @@
 //! `rehearse run` through the binary, on the scripted path: answers from a
 //! file or piped stdin, a fixed seed and a fake clock.
 
-use crate::common::{fixture, rehearse, stdout_of, tempdir};
+use crate::common::{fixture, on_fixture_bank, rehearse, stdout_of, tempdir};
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
 
 /// `rehearse run` on the three-question fixture bank only, with a fake clock.
 /// rehearse on the fixture bank only, with the fake clock at `clock`.
-fn on_fixture_bank(dir: &tempfile::TempDir, clock: &str) -> Command {
-    let mut cmd = rehearse(dir);
-    cmd.env("REHEARSE_FAKE_CLOCK", clock)
-        .env("TZ", "UTC")
-        .arg("--no-builtin")
-        .arg("--bank")
-        .arg(fixture("bank-small.json"));
-    cmd
-}
-
 fn session(dir: &tempfile::TempDir) -> Command {
     let mut cmd = on_fixture_bank(dir, "2026-03-01T09:00:00Z");
     cmd.args(["run", "--preset", "junior", "--seed", "1"]);
