@@ -76,19 +76,19 @@ impl CompiledPhrasing {
             .tokens
             .iter()
             .filter(|t| t.negation)
-            .map(|t| t.word.clone())
+            .map(|t| t.word.to_string())
             .collect();
         match compile(text) {
             Some((used, _, compiled)) => CompiledPhrasing {
                 text: text.to_string(),
-                stems: used.iter().map(|t| t.stem.clone()).collect(),
+                stems: used.iter().map(|t| t.stem.to_string()).collect(),
                 content: used
                     .iter()
                     .filter(|t| !t.stop)
-                    .map(|t| t.word.clone())
+                    .map(|t| t.word.to_string())
                     .collect(),
                 function_words_only: !compiled.same_word && used.iter().all(|t| t.stop),
-                echo: !prompt.is_empty() && used.iter().all(|t| prompt.contains(&t.stem)),
+                echo: !prompt.is_empty() && used.iter().all(|t| prompt.contains(t.stem.as_str())),
                 words: compiled.words,
                 negators,
                 negated: compiled.negated,
@@ -162,7 +162,7 @@ mod tests {
             .tokens
             .into_iter()
             .filter(|t| !t.stop)
-            .map(|t| t.stem)
+            .map(|t| t.stem.into_string())
             .collect();
         CompiledPhrasing::new(text, &asked)
     }

@@ -13,6 +13,7 @@
 mod answers;
 mod bank;
 mod records;
+mod segments;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, RngSeed};

@@ -2,6 +2,7 @@
 //! matches, then phrases whose tokens occur close together.
 
 use super::normalize::{Normalized, Token, normalize};
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
 /// Most answer words allowed between two consecutive words of a phrase
@@ -12,9 +13,9 @@ const MAX_GAP: usize = 3;
 #[derive(Debug, Clone, PartialEq)]
 pub struct PhraseToken {
     /// Lower-case surface form.
-    pub word: String,
+    pub word: CompactString,
     /// Stemmed form.
-    pub stem: String,
+    pub stem: CompactString,
     /// Typos tolerated: 0 for short words, more as words get longer.
     pub max_edits: usize,
     /// Stems of words that mean the same (see `synonyms`).
@@ -36,7 +37,7 @@ impl PhraseToken {
     }
 
     fn joined(tokens: &[&Token]) -> PhraseToken {
-        let word: String = tokens.iter().map(|t| t.word.as_str()).collect();
+        let word: CompactString = tokens.iter().map(|t| t.word.as_str()).collect();
         PhraseToken {
             stem: word.clone(),
             max_edits: max_edits(&word),
@@ -142,7 +143,7 @@ pub fn compile(text: &str) -> Option<(Vec<Token>, Vec<Token>, Compiled)> {
         return None;
     }
     let compiled = Compiled {
-        words: used.iter().map(|t| t.word.clone()).collect(),
+        words: used.iter().map(|t| t.word.to_string()).collect(),
         negated: negators % 2 == 1,
         tight,
         same_word,
@@ -155,7 +156,7 @@ pub fn compile(text: &str) -> Option<(Vec<Token>, Vec<Token>, Compiled)> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Vocabulary {
     tokens: Vec<PhraseToken>,
-    lookup: HashMap<(String, bool), usize>,
+    lookup: HashMap<(CompactString, bool), usize>,
 }
 
 impl Vocabulary {

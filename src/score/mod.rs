@@ -8,6 +8,7 @@ pub mod judge;
 pub mod matcher;
 pub mod normalize;
 pub mod rubric;
+pub mod segment;
 pub mod structure;
 pub mod synonyms;
 
@@ -566,7 +567,7 @@ fn echoes_prompt(index: &AnswerIndex, rubric: &Rubric, found: &Found) -> bool {
     let (mut content, mut new) = (0usize, 0usize);
     for token in tokens.iter().filter(|t| t.sentence == sentence && !t.stop) {
         content += 1;
-        new += usize::from(!rubric.prompt.contains(&token.stem));
+        new += usize::from(!rubric.prompt.contains(token.stem.as_str()));
     }
     3 * new <= content
 }

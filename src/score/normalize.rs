@@ -5,20 +5,22 @@
 //! `select related` and `selectRelated` all become the tokens `select`,
 //! `relat`; `N+1` stays one token; `O(n log n)` becomes `o(nlogn)`.
 
+use super::segment::{Piece, pieces};
+use compact_str::CompactString;
 use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of a text after normalisation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     /// Lower-case surface form (`related`); what fuzzy matching compares.
-    pub word: String,
+    /// Words are short: a compact string keeps them inline, unallocated.
+    pub word: CompactString,
     /// Stemmed form (`relat`); what exact matching compares.
-    pub stem: String,
+    pub stem: CompactString,
     /// Byte range of the word in [`Normalized::text`], for explanations.
     pub start: usize,
     /// End of that byte range.
@@ -92,33 +94,36 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// Unicode default case folding, so that `STRASSE` and `straße` meet:
 /// lowercase for ASCII, full folding (`ß` -> `ss`) beyond it.
-pub fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> CompactString {
     if text.is_ascii() {
-        text.to_ascii_lowercase()
+        let mut lower = CompactString::new(text);
+        lower.make_ascii_lowercase();
+        lower
     } else {
-        caseless::default_case_fold_str(text)
+        caseless::default_case_fold_str(text).into()
     }
 }
 
 /// The stemmed form of a single lower-case word, as [`normalize`] would give it.
-pub fn stem_word(word: &str) -> String {
+pub fn stem_word(word: &str) -> CompactString {
     if !word.chars().all(char::is_alphabetic) {
-        return word.to_string();
+        return word.into();
     }
     // Answers repeat their words; stemming is the costliest step per word.
     thread_local! {
-        static CACHE: RefCell<FxHashMap<String, String>> = RefCell::new(FxHashMap::default());
+        static CACHE: RefCell<FxHashMap<CompactString, CompactString>> =
+            RefCell::new(FxHashMap::default());
     }
     CACHE.with(|cache| {
         if let Some(stem) = cache.borrow().get(word) {
             return stem.clone();
         }
-        let stem = stemmer().stem(word).into_owned();
+        let stem = CompactString::from(stemmer().stem(word));
         let mut cache = cache.borrow_mut();
         if cache.len() > 50_000 {
             cache.clear();
         }
-        cache.insert(word.to_string(), stem.clone());
+        cache.insert(word.into(), stem.clone());
         stem
     })
 }
@@ -128,17 +133,8 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::English))
 }
 
-/// A raw piece of text between word boundaries.
-struct Piece<'a> {
-    start: usize,
-    text: &'a str,
-}
-
 fn tokenize(text: &str) -> Vec<Token> {
-    let pieces: Vec<Piece> = text
-        .split_word_bound_indices()
-        .map(|(start, text)| Piece { start, text })
-        .collect();
+    let pieces = pieces(text);
     let mut tokens = Vec::with_capacity(pieces.len() / 2 + 1);
     let mut sentence = 0;
     let mut clause = 0;
@@ -251,9 +247,9 @@ fn special_token(pieces: &[Piece], sentence: usize) -> Option<(Token, usize)> {
     if next(1) == Some("+") {
         let (text, used) = match next(2) {
             Some(t) if is_word(t) && t.chars().all(|c| c.is_ascii_digit()) => {
-                (format!("{}+{}", first.text, t), 3)
+                (compact_str::format_compact!("{}+{}", first.text, t), 3)
             }
-            Some("+") => (format!("{}++", first.text), 3),
+            Some("+") => (compact_str::format_compact!("{}++", first.text), 3),
             _ => return None,
         };
         let end = pieces[used - 1].start + pieces[used - 1].text.len();
@@ -266,7 +262,7 @@ fn special_token(pieces: &[Piece], sentence: usize) -> Option<(Token, usize)> {
         for (k, piece) in pieces.iter().enumerate().skip(2).take(12) {
             if piece.text == ")" {
                 let end = piece.start + 1;
-                let word = format!("o({})", fold(&inner));
+                let word = compact_str::format_compact!("o({})", fold(&inner));
                 return Some((plain_token(word, first.start, end, sentence), k + 1));
             }
             if is_word(piece.text) {
@@ -277,7 +273,7 @@ fn special_token(pieces: &[Piece], sentence: usize) -> Option<(Token, usize)> {
     None
 }
 
-fn plain_token(word: String, start: usize, end: usize, sentence: usize) -> Token {
+fn plain_token(word: CompactString, start: usize, end: usize, sentence: usize) -> Token {
     Token {
         stem: word.clone(),
         word,
@@ -303,29 +299,29 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize
         .chars()
         .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     {
-        let digits: String = word.chars().filter(|c| *c != ',').collect();
+        let digits: CompactString = word.chars().filter(|c| *c != ',').collect();
         tokens.push(plain_token(digits, offset, offset + word.len(), sentence));
         return;
     }
-    for (start, part) in identifier_parts(word) {
+    identifier_parts(word, |start, part| {
         let lower = fold(part);
         let begin = offset + start;
         let end = begin + part.len();
         // Contractions: don't -> do + not; the possessive 's is dropped.
         let (lower, negated) = split_contraction(lower);
         if lower.is_empty() {
-            continue;
+            return;
         }
         tokens.push(word_token(lower, begin, end, sentence));
         if negated {
-            let mut not = word_token("not".to_string(), begin, end, sentence);
+            let mut not = word_token("not".into(), begin, end, sentence);
             not.negation = true;
             tokens.push(not);
         }
-    }
+    });
 }
 
-fn word_token(word: String, start: usize, end: usize, sentence: usize) -> Token {
+fn word_token(word: CompactString, start: usize, end: usize, sentence: usize) -> Token {
     let stop = is_stopword(&word);
     let negation = NEGATIONS.contains(&word.as_str());
     Token {
@@ -346,7 +342,7 @@ fn word_token(word: String, start: usize, end: usize, sentence: usize) -> Token 
     }
 }
 
-fn split_contraction(word: String) -> (String, bool) {
+fn split_contraction(word: CompactString) -> (CompactString, bool) {
     if !word.contains(['\'', '’']) {
         return (word, false);
     }
@@ -358,52 +354,50 @@ fn split_contraction(word: String) -> (String, bool) {
             "sha" => "shall",
             other => other,
         };
-        return (base.to_string(), true);
+        return (base.into(), true);
     }
     if let Some(base) = word.strip_suffix("'s") {
-        return (base.to_string(), false);
+        return (base.into(), false);
     }
-    (word.replace('\'', ""), false)
+    (word.replace('\'', "").into(), false)
 }
 
 /// Splits `select_related`, `manage.py`, `selectRelated`, `HTTPResponse`
-/// into their parts, with byte offsets inside `word`.
-fn identifier_parts(word: &str) -> Vec<(usize, &str)> {
+/// into their parts and hands each to `part` with its byte offset in `word`.
+fn identifier_parts<'a>(word: &'a str, mut part: impl FnMut(usize, &'a str)) {
     // Most words are plain lower-case letters: one part, nothing to split.
     if word
         .bytes()
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
-        return vec![(0, word)];
+        return part(0, word);
     }
-    let mut parts = Vec::new();
     let mut start = 0;
     let mut previous: Option<char> = None;
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    for (k, &(at, c)) in chars.iter().enumerate() {
+    let mut chars = word.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
         if c == '_' || c == '.' || c == '-' {
             if at > start {
-                parts.push((start, &word[start..at]));
+                part(start, &word[start..at]);
             }
             start = at + c.len_utf8();
             previous = None;
             continue;
         }
         if let Some(p) = previous {
-            let next_is_lower = chars.get(k + 1).is_some_and(|&(_, n)| n.is_lowercase());
+            let next_is_lower = chars.peek().is_some_and(|&(_, n)| n.is_lowercase());
             let camel = p.is_lowercase() && c.is_uppercase();
             let acronym_end = p.is_uppercase() && c.is_uppercase() && next_is_lower;
             if (camel || acronym_end) && at > start {
-                parts.push((start, &word[start..at]));
+                part(start, &word[start..at]);
                 start = at;
             }
         }
         previous = Some(c);
     }
     if start < word.len() {
-        parts.push((start, &word[start..]));
+        part(start, &word[start..]);
     }
-    parts
 }
 
 /// Words that negate what follows them.
@@ -555,7 +549,11 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        normalize(text).tokens.into_iter().map(|t| t.word).collect()
+        normalize(text)
+            .tokens
+            .into_iter()
+            .map(|t| t.word.into_string())
+            .collect()
     }
 
     fn stems(text: &str) -> Vec<String> {
@@ -563,7 +561,7 @@ mod tests {
             .tokens
             .into_iter()
             .filter(|t| !t.stop)
-            .map(|t| t.stem)
+            .map(|t| t.stem.into_string())
             .collect()
     }
 

@@ -230,7 +230,7 @@ impl Builder {
             .tokens
             .into_iter()
             .filter(|t| !t.stop)
-            .map(|t| t.stem)
+            .map(|t| t.stem.into_string())
             .collect();
         let vocabulary = &self.rubric.vocabulary;
         let echoes = |phrase: &Phrase| {
@@ -306,7 +306,7 @@ impl Builder {
             .subjects
             .iter()
             .flat_map(|name| normalize(&name.text).tokens)
-            .map(|t| t.stem)
+            .map(|t| t.stem.into_string())
             .collect();
         let mut words: Vec<Vec<(String, String)>> = Vec::with_capacity(rubric.points.len());
         for point in &rubric.points {
@@ -319,10 +319,10 @@ impl Builder {
                     && token.word.len() >= 3
                     && token.word.chars().all(char::is_alphabetic)
                     && !GENERIC.contains(&token.word.as_str())
-                    && !rubric.prompt.contains(&token.stem)
-                    && !names.contains(&token.stem);
+                    && !rubric.prompt.contains(token.stem.as_str())
+                    && !names.contains(token.stem.as_str());
                 if meaningful && !own.iter().any(|(stem, _)| *stem == token.stem) {
-                    own.push((token.stem, token.word));
+                    own.push((token.stem.into_string(), token.word.into_string()));
                 }
             }
             words.push(own);

@@ -306,7 +306,7 @@ mod tests {
             .tokens
             .into_iter()
             .filter(|t| t.negated)
-            .map(|t| t.word)
+            .map(|t| t.word.into_string())
             .collect()
     }
 
@@ -315,7 +315,7 @@ mod tests {
             .tokens
             .into_iter()
             .filter(|t| t.listed)
-            .map(|t| t.word)
+            .map(|t| t.word.into_string())
             .collect()
     }
 

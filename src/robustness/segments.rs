@@ -1,0 +1,39 @@
+//! Word boundaries: the ASCII fast path of [`crate::score::segment`] cuts
+//! every text exactly where the Unicode tables (UAX #29) do, whatever mix of
+//! ASCII and other characters it holds.
+
+use super::config;
+use crate::score::segment::pieces;
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Characters whose word-break rules interact: letters, digits, the
+/// joiners of words and numbers, spaces and line ends, and beyond ASCII
+/// accented letters, combining marks, joiners, emoji, flags, CJK and
+/// typographic quotes.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        8 => "[a-zA-Z0-9_ .,;:'\"\\n\\r\\t()+\\-=/]{1,6}",
+        1 => prop::sample::select(vec![
+            "é", "\u{301}", "\u{200d}", "\u{200b}", "\u{ad}", "’", "‘", "·", "🙂", "👍🏽",
+            "\u{1f1eb}", "\u{1f1f7}", "中文", "カタカナ", "\u{a0}", "\u{2028}", "\u{85}",
+            "\u{3000}", "ﬁ", "ß", "١٢", "\u{5d0}", "\"",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn the_fast_path_cuts_where_the_unicode_tables_do(
+        parts in prop::collection::vec(piece(), 0..24)
+    ) {
+        let text = parts.concat();
+        let fast: Vec<(usize, &str)> =
+            pieces(&text).into_iter().map(|p| (p.start, p.text)).collect();
+        let tables: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
+        prop_assert_eq!(fast, tables, "text {:?}", text);
+    }
+}
