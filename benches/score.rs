@@ -1,5 +1,5 @@
 //! Scoring speed: the work between "answer submitted" and "feedback shown".
-//! Target: a 400-word answer against a 10-point rubric in at most 200 µs
+//! Target: a 400-word answer against a 10-point rubric in at most 50 µs
 //! (median). Run with `cargo bench --bench score`.
 
 use criterion::{Criterion, criterion_group, criterion_main};

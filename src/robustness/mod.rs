@@ -12,8 +12,8 @@
 
 mod answers;
 mod bank;
+mod fast_paths;
 mod records;
-mod segments;
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, RngSeed};

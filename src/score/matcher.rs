@@ -62,6 +62,50 @@ pub fn max_edits(word: &str) -> usize {
     }
 }
 
+/// The edits (insertions, deletions, substitutions, swaps of neighbours:
+/// optimal string alignment) between two words, if at most `limit`.
+/// Stops as soon as every alignment needs more; plain ASCII words of up to
+/// 63 letters are compared on the stack, others by `strsim`.
+pub fn edits_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+    const MAX: usize = 63;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !(a.is_ascii() && b.is_ascii() && a.len() <= MAX && b.len() <= MAX) {
+        let a = std::str::from_utf8(a).unwrap_or_default();
+        let b = std::str::from_utf8(b).unwrap_or_default();
+        let distance = strsim::osa_distance(a, b);
+        return (distance <= limit).then_some(distance);
+    }
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    // Three rows of the alignment table: two back, the last and this one.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (this, last, back) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[this][0] = i;
+        let mut best = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut cell = (rows[last][j] + 1)
+                .min(rows[this][j - 1] + 1)
+                .min(rows[last][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cell = cell.min(rows[back][j - 2] + 1);
+            }
+            rows[this][j] = cell;
+            best = best.min(cell);
+        }
+        if best > limit {
+            return None;
+        }
+    }
+    let distance = rows[a.len() % 3][b.len()];
+    (distance <= limit).then_some(distance)
+}
+
 /// A phrasing compiled into the words that must appear, as indices into the
 /// rubric's shared vocabulary; `joined` is the variant written as one word
 /// (`many to many` → `manytomany`).
@@ -262,18 +306,64 @@ impl Found {
     }
 }
 
-/// A distinct word of the answer and where it occurs.
+/// A distinct content word of the answer.
 struct Distinct<'a> {
     word: &'a str,
+    /// Its length in characters.
+    len: usize,
+    /// Typos it may carry ([`max_edits`]).
+    max_edits: usize,
+}
+
+/// The answer's token positions grouped by a key (a stem, a word): one
+/// table and one list for the whole answer, not a list per key.
+#[derive(Default)]
+struct Postings<'a> {
+    ranges: HashMap<&'a str, (u32, u32)>,
     positions: Vec<usize>,
+}
+
+impl<'a> Postings<'a> {
+    /// Groups `(key, position)` pairs, given in answer order, by key; each
+    /// key's positions stay in answer order.
+    fn new(keys: impl Iterator<Item = (&'a str, usize)> + Clone) -> Postings<'a> {
+        let (_, most) = keys.size_hint();
+        let mut ranges: HashMap<&str, (u32, u32)> =
+            HashMap::with_capacity_and_hasher(most.unwrap_or(0) / 2, Default::default());
+        let mut total = 0u32;
+        for (key, _) in keys.clone() {
+            ranges.entry(key).or_insert((0, 0)).1 += 1;
+            total += 1;
+        }
+        let mut next = 0;
+        for (start, len) in ranges.values_mut() {
+            *start = next;
+            next += std::mem::take(len);
+        }
+        let mut positions = vec![0; total as usize];
+        for (key, at) in keys {
+            if let Some((start, len)) = ranges.get_mut(key) {
+                positions[(*start + *len) as usize] = at;
+                *len += 1;
+            }
+        }
+        Postings { ranges, positions }
+    }
+
+    fn get(&self, key: &str) -> Option<&[usize]> {
+        let &(start, len) = self.ranges.get(key)?;
+        self.positions.get(start as usize..(start + len) as usize)
+    }
 }
 
 /// An answer prepared for many look-ups.
 pub struct AnswerIndex<'a> {
     /// The normalised answer.
     pub answer: &'a Normalized,
-    by_stem: HashMap<&'a str, Vec<usize>>,
-    by_word: HashMap<&'a str, Vec<usize>>,
+    by_stem: Postings<'a>,
+    by_word: Postings<'a>,
+    /// Where each content word occurs, as typed (lower-cased).
+    content: Postings<'a>,
     /// Distinct content words by first letter, for fuzzy and joined look-ups.
     by_first: HashMap<char, Vec<Distinct<'a>>>,
     /// Hits per vocabulary word, filled on first use.
@@ -283,35 +373,42 @@ pub struct AnswerIndex<'a> {
 impl<'a> AnswerIndex<'a> {
     /// Indexes a normalised answer for a rubric whose vocabulary has `vocabulary_len` words.
     pub fn new(answer: &'a Normalized, vocabulary_len: usize) -> AnswerIndex<'a> {
-        let tokens = &answer.tokens;
-        let mut by_stem: HashMap<&str, Vec<usize>> = HashMap::default();
-        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::default();
-        let mut distinct: HashMap<&str, Vec<usize>> = HashMap::default();
-        for (i, t) in tokens.iter().enumerate() {
-            by_stem.entry(t.stem.as_str()).or_default().push(i);
-            if t.word != t.stem {
-                by_word.entry(t.word.as_str()).or_default().push(i);
-            }
-            if !t.stop {
-                distinct.entry(t.word.as_str()).or_default().push(i);
-            }
-        }
+        let tokens = answer.tokens.iter().enumerate();
+        let by_stem = Postings::new(tokens.clone().map(|(i, t)| (t.stem.as_str(), i)));
+        let by_word = Postings::new(
+            tokens
+                .clone()
+                .filter(|(_, t)| t.word != t.stem)
+                .map(|(i, t)| (t.word.as_str(), i)),
+        );
+        let content = Postings::new(
+            tokens
+                .filter(|(_, t)| !t.stop)
+                .map(|(i, t)| (t.word.as_str(), i)),
+        );
         let mut by_first: HashMap<char, Vec<Distinct>> = HashMap::default();
-        for (word, positions) in distinct {
+        for &word in content.ranges.keys() {
             if let Some(first) = word.chars().next() {
-                by_first
-                    .entry(first)
-                    .or_default()
-                    .push(Distinct { word, positions });
+                by_first.entry(first).or_default().push(Distinct {
+                    word,
+                    len: word.chars().count(),
+                    max_edits: max_edits(word),
+                });
             }
         }
         AnswerIndex {
             answer,
             by_stem,
             by_word,
+            content,
             by_first,
             cache: vec![None; vocabulary_len],
         }
+    }
+
+    /// Where a distinct content word occurs.
+    fn occurrences(&self, candidate: &Distinct) -> &[usize] {
+        self.content.get(candidate.word).unwrap_or(&[])
     }
 
     /// Looks up every given vocabulary word not looked up yet.
@@ -339,15 +436,15 @@ impl<'a> AnswerIndex<'a> {
         };
         let tokens = &self.answer.tokens;
         let as_written = |i: &&usize| !token.exact || tokens[**i].word == token.word;
-        if let Some(positions) = self.by_stem.get(token.stem.as_str()) {
+        if let Some(positions) = self.by_stem.get(&token.stem) {
             hits.extend(positions.iter().filter(as_written).map(exact));
         }
-        if let Some(positions) = self.by_word.get(token.word.as_str()) {
+        if let Some(positions) = self.by_word.get(&token.word) {
             hits.extend(positions.iter().filter(as_written).map(exact));
         }
         self.joined(token, &mut hits);
         for synonym in token.synonyms {
-            if let Some(positions) = self.by_stem.get(synonym.as_str()) {
+            if let Some(positions) = self.by_stem.get(synonym) {
                 hits.extend(positions.iter().map(|&i| Hit {
                     start: i,
                     end: i,
@@ -390,7 +487,7 @@ impl<'a> AnswerIndex<'a> {
             if candidate.word.len() >= word.len() || !word.starts_with(candidate.word) {
                 continue;
             }
-            for &start in &candidate.positions {
+            for &start in self.occurrences(candidate) {
                 let mut built = candidate.word.len();
                 for (end, next) in tokens.iter().enumerate().skip(start + 1).take(2) {
                     if !word[built..].starts_with(next.word.as_str()) {
@@ -420,17 +517,15 @@ impl<'a> AnswerIndex<'a> {
         };
         let len = token.word.chars().count();
         for candidate in candidates {
-            let candidate_len = candidate.word.chars().count();
-            if candidate_len.abs_diff(len) > token.max_edits
+            if candidate.len.abs_diff(len) > token.max_edits
                 || candidate.word == token.word
-                || max_edits(candidate.word) == 0
+                || candidate.max_edits == 0
             {
                 continue;
             }
-            let distance = strsim::osa_distance(&token.word, candidate.word);
-            if distance <= token.max_edits {
-                let similarity = 1.0 - distance as f64 / len.max(candidate_len) as f64;
-                hits.extend(candidate.positions.iter().map(|&i| Hit {
+            if let Some(distance) = edits_within(&token.word, candidate.word, token.max_edits) {
+                let similarity = 1.0 - distance as f64 / len.max(candidate.len) as f64;
+                hits.extend(self.occurrences(candidate).iter().map(|&i| Hit {
                     start: i,
                     end: i,
                     similarity,

@@ -95,7 +95,12 @@ pub fn normalize(text: &str) -> Normalized {
 /// Unicode default case folding, so that `STRASSE` and `straße` meet:
 /// lowercase for ASCII, full folding (`ß` -> `ss`) beyond it.
 pub fn fold(text: &str) -> CompactString {
-    if text.is_ascii() {
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        CompactString::new(text)
+    } else if text.is_ascii() {
         let mut lower = CompactString::new(text);
         lower.make_ascii_lowercase();
         lower
@@ -106,7 +111,12 @@ pub fn fold(text: &str) -> CompactString {
 
 /// The stemmed form of a single lower-case word, as [`normalize`] would give it.
 pub fn stem_word(word: &str) -> CompactString {
-    if !word.chars().all(char::is_alphabetic) {
+    let letters = if word.is_ascii() {
+        word.bytes().all(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().all(char::is_alphabetic)
+    };
+    if !letters {
         return word.into();
     }
     // Answers repeat their words; stemming is the costliest step per word.
@@ -213,7 +223,11 @@ fn breaks_clause(pieces: &[Piece], i: usize) -> bool {
 }
 
 fn is_word(piece: &str) -> bool {
-    piece.chars().any(char::is_alphanumeric)
+    if piece.is_ascii() {
+        piece.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        piece.chars().any(char::is_alphanumeric)
+    }
 }
 
 fn ends_sentence(piece: &str) -> bool {
@@ -323,7 +337,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize
 
 fn word_token(word: CompactString, start: usize, end: usize, sentence: usize) -> Token {
     let stop = is_stopword(&word);
-    let negation = NEGATIONS.contains(&word.as_str());
+    let negation = is_negation(&word);
     Token {
         stem: if stop { word.clone() } else { stem_word(&word) },
         word,
@@ -403,11 +417,36 @@ fn identifier_parts<'a>(word: &'a str, mut part: impl FnMut(usize, &'a str)) {
 /// Words that negate what follows them.
 /// Contractions typed without their apostrophe ("doesnt") count too; "none"
 /// does not, since in answers about Python it is mostly the value `None`.
-pub const NEGATIONS: &[&str] = &[
-    "not", "no", "never", "without", "nor", "neither", "cannot", "nothing", "dont", "doesnt",
-    "didnt", "isnt", "arent", "wasnt", "werent", "cant", "wont", "shouldnt", "wouldnt", "couldnt",
-    "hasnt", "havent", "hadnt", "neednt", "mustnt",
-];
+pub fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "no"
+            | "never"
+            | "without"
+            | "nor"
+            | "neither"
+            | "cannot"
+            | "nothing"
+            | "dont"
+            | "doesnt"
+            | "didnt"
+            | "isnt"
+            | "arent"
+            | "wasnt"
+            | "werent"
+            | "cant"
+            | "wont"
+            | "shouldnt"
+            | "wouldnt"
+            | "couldnt"
+            | "hasnt"
+            | "havent"
+            | "hadnt"
+            | "neednt"
+            | "mustnt"
+    )
+}
 
 /// Whether a lower-case word is an English function word.
 pub fn is_stopword(word: &str) -> bool {

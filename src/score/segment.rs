@@ -117,7 +117,10 @@ fn ascii<'a>(stretch: &'a str, offset: usize, pieces: &mut Vec<Piece<'a>>) {
     let (mut two_back, mut before) = (Class::Other, at(0));
     for i in 1..bytes.len() {
         let here = class(bytes[i]);
-        if !joined(two_back, before, here, at(i + 1)) {
+        // Letters and digits in a row are the common case: no look-ahead.
+        let inside = matches!(before, Class::Letter | Class::Digit)
+            && matches!(here, Class::Letter | Class::Digit);
+        if !inside && !joined(two_back, before, here, at(i + 1)) {
             pieces.push(Piece {
                 start: offset + start,
                 text: &stretch[start..i],

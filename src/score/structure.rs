@@ -279,11 +279,21 @@ fn mark_list_sentence(sentence: &mut [Token], bare: bool) {
             from = i;
         }
     }
+    if items.len() < 3 {
+        return;
+    }
+    // One to three words besides "and" / "or", none joining terms.
     let bare = |&(a, b): &(usize, usize)| {
-        let words: Vec<usize> = (a..b)
-            .filter(|&i| !matches!(sentence[i].word.as_str(), "and" | "or"))
-            .collect();
-        (1..=3).contains(&words.len()) && words.iter().all(|&i| !free(i))
+        let mut words = 0;
+        for (i, token) in sentence.iter().enumerate().take(b).skip(a) {
+            if !matches!(token.word.as_str(), "and" | "or") {
+                words += 1;
+                if words > 3 || free(i) {
+                    return false;
+                }
+            }
+        }
+        words > 0
     };
     let bare_items: Vec<(usize, usize)> = items.iter().copied().filter(bare).collect();
     let in_items: usize = bare_items.iter().map(|(a, b)| b - a).sum();

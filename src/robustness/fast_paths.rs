@@ -1,6 +1,8 @@
-//! Word boundaries: the ASCII fast path of [`crate::score::segment`] cuts
+//! Fast paths of the scorer agree with the general code. Word boundaries:
+//! the ASCII fast path of [`crate::score::segment`] cuts
 //! every text exactly where the Unicode tables (UAX #29) do, whatever mix of
-//! ASCII and other characters it holds.
+//! ASCII and other characters it holds; the bounded edit distance gives the
+//! full alignment's distance whenever it is within the limit.
 
 use super::config;
 use crate::score::segment::pieces;
@@ -35,5 +37,28 @@ proptest! {
             pieces(&text).into_iter().map(|p| (p.start, p.text)).collect();
         let tables: Vec<(usize, &str)> = text.split_word_bound_indices().collect();
         prop_assert_eq!(fast, tables, "text {:?}", text);
+    }
+}
+
+/// Short words over a small alphabet, so that they are often a few edits
+/// apart; now and then a longer one or one beyond ASCII.
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => "[abcde]{0,9}",
+        1 => "[a-z]{20,70}",
+        1 => "[aé_ß]{0,6}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn bounded_edits_agree_with_the_full_alignment(
+        a in word(), b in word(), limit in 0usize..4
+    ) {
+        let full = strsim::osa_distance(&a, &b);
+        let expected = (full <= limit).then_some(full);
+        prop_assert_eq!(crate::score::matcher::edits_within(&a, &b, limit), expected);
     }
 }
