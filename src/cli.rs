@@ -156,6 +156,9 @@ pub struct RunArgs {
     /// otherwise: overtime is recorded)
     #[arg(long)]
     pub strict_time: bool,
+    /// Ask no follow-up probes after answers that miss a key point
+    #[arg(long)]
+    pub no_probes: bool,
     /// Folder for transcripts [default: transcripts/, or REHEARSE_DIR]
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
@@ -216,6 +219,9 @@ pub enum ReviewCommand {
         /// Submit an answer as it stands when its time runs out
         #[arg(long)]
         strict_time: bool,
+        /// Ask no follow-up probes
+        #[arg(long)]
+        no_probes: bool,
     },
     /// One row per answered question, for a spreadsheet
     Export {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod eval;
 pub mod plan;
 pub mod preset;
+pub mod probe;
 pub mod review;
 #[cfg(test)]
 mod robustness;

@@ -25,6 +25,8 @@ pub struct Request {
     pub topic: Option<String>,
     /// Which questions to favour (`--focus`).
     pub focus: Focus,
+    /// `--no-probes`: no time is kept for follow-up probes.
+    pub no_probes: bool,
 }
 
 /// Which questions an interview favours, among those at the right level.
@@ -111,7 +113,12 @@ pub fn plan(
     if pools.is_empty() {
         return Err(Error::Message(no_questions_message(request)));
     }
-    let budget_s = request.minutes.map(|m| m.saturating_mul(60));
+    // A budget keeps time for the probes the preset may ask, up to a
+    // quarter of it: the questions fit in the rest.
+    let budget_s = request.minutes.map(|m| {
+        let budget = m.saturating_mul(60);
+        budget - probe_time(preset, request).min(budget / 4)
+    });
     let mut chosen = match (request.questions, budget_s) {
         (Some(n), _) => pools.choose(preset, request, n.max(1)),
         (None, None) => pools.choose(preset, request, default_count(preset, request)),
@@ -144,6 +151,17 @@ pub fn plan(
         squeeze(&mut planned, budget);
     }
     Ok(Plan { questions: planned })
+}
+
+/// The time the preset's follow-up probes may take, in seconds.
+pub fn probe_time(preset: &Preset, request: &Request) -> u32 {
+    if request.no_probes {
+        0
+    } else {
+        u32::try_from(preset.probes)
+            .unwrap_or(u32::MAX)
+            .saturating_mul(preset.probe_time_s)
+    }
 }
 
 fn no_questions_message(request: &Request) -> String {

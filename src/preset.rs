@@ -39,6 +39,12 @@ pub struct Preset {
     pub pass: f64,
     /// Overall score that is a strong pass.
     pub strong: f64,
+    /// Follow-up probes the interview may ask in all.
+    pub probes: usize,
+    /// Time for one probe, in seconds.
+    pub probe_time_s: u32,
+    /// Whether a strong answer gets a deeper "why" follow-up.
+    pub why: bool,
 }
 
 /// The time (seconds) the bank's suggested limits are written against, per
@@ -57,6 +63,9 @@ pub const PRESETS: [Preset; 4] = [
         feedback: Feedback::AfterEach,
         pass: 55.0,
         strong: 75.0,
+        probes: 2,
+        probe_time_s: 90,
+        why: false,
     },
     Preset {
         name: "mid",
@@ -68,6 +77,9 @@ pub const PRESETS: [Preset; 4] = [
         feedback: Feedback::AfterEach,
         pass: 60.0,
         strong: 78.0,
+        probes: 3,
+        probe_time_s: 90,
+        why: false,
     },
     Preset {
         name: "senior",
@@ -79,6 +91,9 @@ pub const PRESETS: [Preset; 4] = [
         feedback: Feedback::AtEnd,
         pass: 65.0,
         strong: 80.0,
+        probes: 3,
+        probe_time_s: 120,
+        why: true,
     },
     Preset {
         name: "staff",
@@ -90,6 +105,9 @@ pub const PRESETS: [Preset; 4] = [
         feedback: Feedback::AtEnd,
         pass: 70.0,
         strong: 85.0,
+        probes: 4,
+        probe_time_s: 150,
+        why: true,
     },
 ];
 

@@ -25,6 +25,8 @@ pub enum Kind {
     PromptScores,
     /// A subject name that is empty or listed twice.
     Subject,
+    /// A weighty key point with no probe to follow up on it.
+    NoProbe,
 }
 
 /// One warning: its kind, the field it is about (`rubric[2].phrasings[1]`)
@@ -62,6 +64,19 @@ pub fn question(q: &Question) -> Vec<Lint> {
             phrasing_lints(phrasing, &field, true, &mut out);
         }
         subject_lints(&point.subject, i, &mut out);
+    }
+    if q.category != Category::Behavioral {
+        for (i, point) in q.rubric.iter().enumerate() {
+            if point.weight >= crate::probe::WEIGHTY && point.probe.is_none() {
+                out.push(Lint::new(
+                    Kind::NoProbe,
+                    format!("rubric[{i}].probe"),
+                    "missing: when an answer misses this weighty point, the interviewer has no \
+                     follow-up to ask; add a question that invites the point without naming it"
+                        .into(),
+                ));
+            }
+        }
     }
     for (i, pitfall) in compiled.pitfalls.iter().enumerate() {
         for (j, phrasing) in pitfall.phrasings.iter().enumerate() {
@@ -227,6 +242,7 @@ mod tests {
                     weight: 1.0,
                     phrasings: phrasings.iter().map(|s| s.to_string()).collect(),
                     subject: subject.iter().map(|s| s.to_string()).collect(),
+                    probe: None,
                 })
                 .collect(),
             pitfalls: pitfalls

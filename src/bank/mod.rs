@@ -221,6 +221,28 @@ mod tests {
         assert_eq!(loaded.questions(), &checked[..]);
     }
 
+    /// Every key point an interviewer would follow up on has its probe
+    /// (that no probe names its own point is one of the checks above).
+    #[test]
+    fn every_weighty_built_in_point_has_a_probe() {
+        let missing: Vec<String> = builtin()
+            .iter()
+            .filter(|q| {
+                matches!(
+                    q.category,
+                    Category::Technical | Category::Coding | Category::SystemDesign
+                )
+            })
+            .flat_map(|q| {
+                q.rubric
+                    .iter()
+                    .filter(|p| p.weight >= crate::probe::WEIGHTY && p.probe.is_none())
+                    .map(move |p| format!("{}: {}", q.id, p.label))
+            })
+            .collect();
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
+
     #[test]
     fn the_built_in_track_has_enough_of_every_category() {
         let questions = builtin();

@@ -91,6 +91,10 @@ pub struct KeyPoint {
     /// ("makemigrations applies the changes") earns nothing.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subject: Vec<String>,
+    /// What the interviewer asks when an answer misses this point: a
+    /// question that invites the point without giving it away.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probe: Option<String>,
 }
 
 /// A common misconception and how it tends to be worded.

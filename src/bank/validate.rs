@@ -273,6 +273,20 @@ fn check_question(q: &Question, place: &str, out: &mut Checked) {
                 problem(format!("{what}: phrasing `{phrasing}` {why}"));
             }
         }
+        if let Some(probe) = &point.probe {
+            if probe.trim().is_empty() {
+                problem(format!(
+                    "{what}: `probe` is empty; write the question the interviewer asks when an \
+                     answer misses the point, or leave the field out"
+                ));
+            } else if let Some(phrasing) = probe_gives_away(point, probe) {
+                problem(format!(
+                    "{what}: `probe` says the point itself (it matches the phrasing \
+                     `{phrasing}`), so repeating the probe would earn it; ask about the \
+                     situation or the consequence instead of naming the answer"
+                ));
+            }
+        }
     }
     for pitfall in &q.pitfalls {
         let what = format!("pitfall `{}`", pitfall.label);
@@ -293,6 +307,16 @@ fn check_question(q: &Question, place: &str, out: &mut Checked) {
             }
         }
     }
+}
+
+/// The phrasing of `point` that its own probe matches, as the scorer
+/// matches answers (word forms, identifiers, small typos), if any.
+pub fn probe_gives_away(point: &super::model::KeyPoint, probe: &str) -> Option<String> {
+    let mut builder = crate::score::rubric::Builder::default();
+    builder.point(&point.label, point.weight, &point.phrasings);
+    let scored = crate::score::score(&builder.build(), probe);
+    let result = scored.points.into_iter().next()?;
+    result.phrasing.filter(|_| result.credit > 0.0)
 }
 
 /// Every control character in a question's text, by field: (field, character
@@ -324,6 +348,9 @@ fn control_characters(q: &Question) -> Vec<(String, usize, char)> {
         }
         for (j, p) in point.subject.iter().enumerate() {
             fields.push((format!("rubric[{i}].subject[{j}]"), p.as_str(), false));
+        }
+        if let Some(probe) = &point.probe {
+            fields.push((format!("rubric[{i}].probe"), probe.as_str(), true));
         }
     }
     for (i, trap) in q.pitfalls.iter().enumerate() {

@@ -41,6 +41,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
             answers,
             no_timer,
             strict_time,
+            no_probes,
         }) => {
             let interactive = answers.is_none() && std::io::stdin().is_terminal();
             let sitting = Sitting {
@@ -48,6 +49,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
                 answers,
                 no_timer,
                 strict_time,
+                no_probes,
             };
             retry(ctx, &dir, &sessions, &which, dry_run, json, &sitting)
         }

@@ -89,6 +89,8 @@ pub struct Sitting {
     pub no_timer: bool,
     /// `--strict-time`.
     pub strict_time: bool,
+    /// `--no-probes`.
+    pub no_probes: bool,
 }
 
 impl Sitting {
@@ -99,6 +101,7 @@ impl Sitting {
             answers: args.answers.clone(),
             no_timer: args.no_timer,
             strict_time: args.strict_time,
+            no_probes: args.no_probes,
         }
     }
 }
@@ -219,6 +222,7 @@ pub fn sit(
         signals: &signals,
         timer: !args.no_timer,
         strict: args.strict_time,
+        probes: !args.no_probes,
     };
     let ending = if args.interactive {
         let mut prompter = Terminal::new(ctx.screen, clock, &signals);
@@ -302,6 +306,7 @@ fn request(args: &RunArgs, bank: &Bank) -> Result<Request> {
             crate::cli::FocusChoice::Weak => Focus::Weak,
             crate::cli::FocusChoice::New => Focus::New,
         },
+        no_probes: args.no_probes,
     })
 }
 

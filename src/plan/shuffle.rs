@@ -70,7 +70,7 @@ fn below(rng: &mut impl Rng, bound: u64) -> u64 {
 }
 
 /// The ChaCha stream of a question: FNV-1a of its id, the same everywhere.
-fn stream(id: &str) -> u64 {
+pub(crate) fn stream(id: &str) -> u64 {
     id.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })

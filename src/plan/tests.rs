@@ -172,8 +172,12 @@ fn minutes_fit_the_interview_into_the_budget() {
             &History::default(),
             5,
         );
+        // The preset's probes keep their time inside the budget.
+        let probes =
+            crate::plan::probe_time(crate::preset::find("mid").unwrap(), &Request::default());
+        assert!(probes > 0);
         assert!(
-            plan.total_time_s() <= minutes * 60,
+            plan.total_time_s() + probes.min(minutes * 15) <= minutes * 60,
             "{minutes} min: {} s",
             plan.total_time_s()
         );
@@ -195,6 +199,7 @@ fn minutes_fit_the_interview_into_the_budget() {
         &Request {
             minutes: Some(1),
             categories: vec![Category::SystemDesign],
+            no_probes: true,
             ..Request::default()
         },
         &History::default(),
@@ -202,6 +207,18 @@ fn minutes_fit_the_interview_into_the_budget() {
     );
     assert_eq!(tiny.questions.len(), 1);
     assert_eq!(tiny.total_time_s(), 60);
+    // With probes, at most a quarter of the budget is kept for them.
+    let probed = run(
+        "staff",
+        &Request {
+            minutes: Some(4),
+            categories: vec![Category::SystemDesign],
+            ..Request::default()
+        },
+        &History::default(),
+        5,
+    );
+    assert_eq!(probed.total_time_s(), 180);
 }
 
 #[test]

@@ -4,8 +4,9 @@
 //! --question` and the transcript all use it, so one answer gets one score
 //! everywhere.
 
-use super::{PitfallResult, PointResult, Rubric, round1, score};
+use super::{PROBE_SHARE, PitfallResult, PointResult, Rubric, round1, score_with_probes};
 use crate::bank::{Category, Question};
+use crate::probe::{Probe, Target};
 use crate::star::{self, Report};
 
 /// Points taken off an answer for which the hint was shown (never below 0).
@@ -39,6 +40,21 @@ pub struct Judgement {
 /// Judges `answer` to `question`; `hint_used` when the hint was shown. For
 /// choice questions, `answer` is the text of the option picked.
 pub fn judge(question: &Question, answer: &str, hint_used: bool) -> Judgement {
+    judge_probed(question, answer, hint_used, &[])
+}
+
+/// Judges an answer with the answers to the probes asked after it: a
+/// probe on a key point earns back part of that point (see
+/// [`score_with_probes`]); a probe on a story's part joins the story for
+/// the STAR analysis, and earns back [`PROBE_SHARE`] of the structure score
+/// it adds. "Why" follow-ups are kept, not scored.
+pub fn judge_probed(
+    question: &Question,
+    answer: &str,
+    hint_used: bool,
+    probes: &[Probe],
+) -> Judgement {
+    let counted = || probes.iter().filter(|p| p.counts());
     let mut judgement = Judgement {
         score: 0.0,
         points: Vec::new(),
@@ -53,10 +69,32 @@ pub fn judge(question: &Question, answer: &str, hint_used: bool) -> Judgement {
         let right = question.answer.as_deref() == Some(answer.trim());
         if right { 100.0 } else { 0.0 }
     } else {
-        let scored = score(&Rubric::from_question(question), answer);
+        let on_points: Vec<(usize, &str)> = counted()
+            .filter_map(|p| match &p.target {
+                Target::Point { label } => question
+                    .rubric
+                    .iter()
+                    .position(|k| &k.label == label)
+                    .map(|k| (k, p.answer.as_str())),
+                _ => None,
+            })
+            .collect();
+        let scored = score_with_probes(&Rubric::from_question(question), answer, &on_points);
         let mut total = scored.score;
         if question.is_story() {
-            let report = star::analyse(answer);
+            let mut report = star::analyse(answer);
+            let told: Vec<&str> = counted()
+                .filter(|p| matches!(p.target, Target::Star { .. }))
+                .map(|p| p.answer.as_str())
+                .collect();
+            if !told.is_empty() {
+                // The story as finally told, its structure score only partly
+                // earned: what came out on prompting counts for less.
+                let whole = format!("{answer}\n\n{}", told.join("\n\n"));
+                let first = report.score;
+                report = star::analyse(&whole);
+                report.score = round1(first + PROBE_SHARE * (report.score - first).max(0.0));
+            }
             total = round1(
                 STORY_CONTENT_WEIGHT * scored.score + (1.0 - STORY_CONTENT_WEIGHT) * report.score,
             );

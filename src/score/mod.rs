@@ -65,7 +65,27 @@ pub struct PointResult {
     /// Why the point earned less than its words suggest, when it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<Note>,
+    /// What the answer to the interviewer's probe on this point earned
+    /// back, when it earned anything (already in `credit`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recovered: Option<Recovered>,
 }
+
+/// Credit a key point earned back on a probe.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recovered {
+    /// Share of the point's weight earned back, 0–1.
+    pub credit: f64,
+    /// The phrasing the probe's answer matched.
+    pub phrasing: String,
+    /// The probe answer's words that matched.
+    pub matches: Vec<Match>,
+}
+
+/// Share of what the first answer missed on a key point that a probe's
+/// answer earns back: a point that needed prompting is worth less than one
+/// that did not.
+pub const PROBE_SHARE: f64 = 0.5;
 
 /// Why a point's words did not earn it, or earned it only in part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,8 +153,36 @@ pub fn score(rubric: &Rubric, answer: &str) -> Scored {
     score_normalized(rubric, &normalize(answer))
 }
 
+/// Scores an answer, then the answers to the interviewer's probes, each
+/// given with the index of the key point it probed: a probe's answer is
+/// judged on that point alone, by the same rules, and earns back
+/// [`PROBE_SHARE`] of what the first answer missed on it.
+pub fn score_with_probes(rubric: &Rubric, answer: &str, probes: &[(usize, &str)]) -> Scored {
+    let probes: Vec<(usize, Normalized)> = probes
+        .iter()
+        .map(|&(point, text)| (point, normalize(text)))
+        .collect();
+    score_probed(rubric, &normalize(answer), &probes)
+}
+
 /// Scores an already normalised answer (to share the work across rubrics).
 pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
+    score_probed(rubric, answer, &[])
+}
+
+/// What a probe's answer earns on the key point it probed: the result it
+/// would get alone, and whether it said it in a statement.
+fn probe_credit(
+    rubric: &Rubric,
+    point: &rubric::Point,
+    answer: &Normalized,
+) -> (PointResult, bool) {
+    let mut index = AnswerIndex::new(answer, rubric.vocabulary.len());
+    let mentions = mentions(&mut index, rubric);
+    judge_point(&mut index, rubric, point, &mentions, &[])
+}
+
+fn score_probed(rubric: &Rubric, answer: &Normalized, probes: &[(usize, Normalized)]) -> Scored {
     let mut index = AnswerIndex::new(answer, rubric.vocabulary.len());
     let mut pitfalls = Vec::with_capacity(rubric.pitfalls.len());
     // Sentences that state a misconception.
@@ -178,13 +226,31 @@ pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
     let mentions = mentions(&mut index, rubric);
     let mut points = Vec::with_capacity(rubric.points.len());
     let (mut prose, mut listed) = (0.0, 0.0);
-    for point in &rubric.points {
-        let (result, in_prose) = judge_point(&mut index, rubric, point, &mentions, &misstated);
+    for (k, point) in rubric.points.iter().enumerate() {
+        let (mut result, in_prose) = judge_point(&mut index, rubric, point, &mentions, &misstated);
         let earned = point.weight * result.credit;
         if in_prose {
             prose += earned;
         } else {
             listed += earned;
+        }
+        for (_, probe) in probes.iter().filter(|(at, _)| *at == k) {
+            let (probed, probe_prose) = probe_credit(rubric, point, probe);
+            let gain = PROBE_SHARE * (probed.credit - result.credit);
+            if gain <= 0.0 {
+                continue;
+            }
+            result.credit += gain;
+            if probe_prose {
+                prose += point.weight * gain;
+            } else {
+                listed += point.weight * gain;
+            }
+            result.recovered = Some(Recovered {
+                credit: gain,
+                phrasing: probed.phrasing.unwrap_or_default(),
+                matches: probed.matches,
+            });
         }
         points.push(result);
     }
@@ -466,6 +532,7 @@ fn judge_point(
             phrasing: None,
             matches: matches(index.answer, &found),
             note: Some(Note::OwnWords),
+            recovered: None,
         };
         return (result, true);
     }
@@ -489,6 +556,7 @@ fn judge_point(
             phrasing: Some(phrase.text.clone()),
             matches: matches(index.answer, &found),
             note,
+            recovered: None,
         };
         return (result, prose);
     }
@@ -500,6 +568,7 @@ fn judge_point(
         phrasing: None,
         matches: Vec::new(),
         note: why_not(index, rubric, point, mentions),
+        recovered: None,
     };
     (result, true)
 }

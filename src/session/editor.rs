@@ -37,7 +37,15 @@ pub struct Spec<'a> {
     pub prefill: &'a str,
     /// The hint `:hint` shows.
     pub hint: Option<&'a str>,
+    /// The keys and commands the status line lists.
+    pub keys: &'static str,
 }
+
+/// The status line's keys while answering a question.
+pub const QUESTION_KEYS: &str = "`.` or Ctrl-D ends · :hint :skip :quit";
+
+/// The status line's keys while answering a probe.
+pub const PROBE_KEYS: &str = "`.` or Ctrl-D ends · :pass declines · :quit";
 
 /// The answer being typed: lines of characters and a cursor.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +291,7 @@ impl Answer for Editor<'_> {
             ended.map(|outcome| self.ended(outcome)),
             remaining,
             &self.spec.label,
-            "`.` or Ctrl-D ends · :hint :skip :quit",
+            self.spec.keys,
             width.saturating_sub(1),
         )];
         if self.hint_shown {
@@ -373,7 +381,7 @@ impl Editor<'_> {
         let line = self.buffer.current();
         let outcome = match line.trim() {
             "." => Some(Outcome::Submit),
-            ":skip" => Some(Outcome::Skip),
+            ":skip" | ":pass" => Some(Outcome::Skip),
             ":quit" => Some(Outcome::Quit),
             ":hint" => {
                 // The command goes; the candidate goes on typing on this line.

@@ -14,6 +14,7 @@ use crate::clock::{Clock, seconds_between};
 use crate::error::Result;
 use crate::plan::shuffle;
 use crate::preset::{Feedback, Preset};
+use crate::probe::{Probe, ProbeState, Target};
 use crate::transcript::record::{Asked, Record, State, Status};
 use crate::transcript::store::{self, Store};
 use crate::transcript::{markdown, summarize};
@@ -39,6 +40,26 @@ pub struct Ask<'a> {
     pub prefill: &'a str,
     /// Seconds already spent on it before an interruption.
     pub used_s: u32,
+    /// Whether a clock runs at all.
+    pub timer: bool,
+    /// Whether the answer is cut at the deadline.
+    pub strict: bool,
+}
+
+/// A follow-up probe as the prompter presents it.
+pub struct ProbeAsk<'a> {
+    /// 1-based position of the question it follows.
+    pub number: usize,
+    /// Questions in the interview.
+    pub total: usize,
+    /// The question it follows.
+    pub question: &'a Question,
+    /// What it asks about.
+    pub target: &'a Target,
+    /// The probe's own question.
+    pub prompt: &'a str,
+    /// Time allowed, in seconds.
+    pub time_limit_s: u32,
     /// Whether a clock runs at all.
     pub timer: bool,
     /// Whether the answer is cut at the deadline.
@@ -108,6 +129,8 @@ pub trait Prompter {
     fn open(&mut self, ask: &Ask) -> Result<Reply>;
     /// Asks a multiple-choice question.
     fn choice(&mut self, ask: &Ask) -> Result<Reply>;
+    /// Asks a follow-up probe; `:pass` (a skip) declines it.
+    fn probe(&mut self, ask: &ProbeAsk) -> Result<Reply>;
     /// Shows how one answer scored.
     fn feedback(&mut self, asked: &Asked) -> Result<()>;
     /// Shows how far the interview is.
@@ -156,6 +179,8 @@ pub struct Setup<'a> {
     pub signals: &'a Signals,
     pub timer: bool,
     pub strict: bool,
+    /// Whether follow-up probes are asked (`--no-probes` turns them off).
+    pub probes: bool,
 }
 
 /// Runs (or continues) the interview in `record`.
@@ -202,6 +227,12 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
 
     let total = record.questions.len();
     let mut ending = Ending::Complete;
+    let mut probes_left = if setup.probes {
+        let asked: usize = record.questions.iter().map(|q| q.probes.len()).sum();
+        setup.preset.probes.saturating_sub(asked)
+    } else {
+        0
+    };
     for i in 0..total {
         if !record.questions[i].state.is_open() {
             continue;
@@ -267,6 +298,19 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
             ending = stop;
             break;
         }
+        if probes_left > 0
+            && record.questions[i].state == State::Answered
+            && let Some(target) = crate::probe::choose(question, &record.questions[i], setup.preset)
+        {
+            probes_left -= 1;
+            let stop = probe(setup, record, i, question, target, prompter)?;
+            record.summary = summarize(&record.questions, setup.preset);
+            transcript = persist(setup, record, prompter);
+            if let Some(stop) = stop {
+                ending = stop;
+                break;
+            }
+        }
         let asked = &record.questions[i];
         if setup.preset.feedback == Feedback::AfterEach && asked.state == State::Answered {
             prompter.feedback(asked)?;
@@ -302,6 +346,71 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
     } else {
         ending
     })
+}
+
+/// Asks one probe after question `i` and judges the question again with its
+/// answer; returns how the interview stops, if it does.
+fn probe(
+    setup: &Setup,
+    record: &mut Record,
+    i: usize,
+    question: &Question,
+    target: Target,
+    prompter: &mut dyn Prompter,
+) -> Result<Option<Ending>> {
+    let prompt = crate::probe::prompt(question, &target, record.seed);
+    if prompt.trim().is_empty() {
+        return Ok(None);
+    }
+    let time_limit_s = setup.preset.probe_time_s;
+    let before = setup.clock.now();
+    let reply = prompter.probe(&ProbeAsk {
+        number: i + 1,
+        total: record.questions.len(),
+        question,
+        target: &target,
+        prompt: &prompt,
+        time_limit_s,
+        timer: setup.timer,
+        strict: setup.strict,
+    })?;
+    let time_used_s = seconds_between(before, setup.clock.now());
+    let (state, answer, stop) = match reply {
+        Reply::Answer { text, .. } if !text.trim().is_empty() => (ProbeState::Answered, text, None),
+        Reply::Answer { .. } | Reply::Skip { .. } | Reply::EndOfInput => {
+            (ProbeState::Passed, String::new(), None)
+        }
+        Reply::Quit { partial, .. } => (ProbeState::Interrupted, partial, Some(Ending::Quit)),
+        Reply::Interrupted {
+            partial, signal, ..
+        } => (
+            ProbeState::Interrupted,
+            partial,
+            Some(if signal == 0 {
+                Ending::Quit
+            } else {
+                Ending::Signal(signal)
+            }),
+        ),
+    };
+    let asked = &mut record.questions[i];
+    let score_before = asked.score.unwrap_or(0.0);
+    asked.probes.push(Probe {
+        target,
+        prompt,
+        state,
+        answer,
+        time_limit_s,
+        time_used_s,
+        gained: 0.0,
+    });
+    let text = asked.answer.clone();
+    judge(asked, question, text);
+    let gained = crate::score::round1(asked.score.unwrap_or(0.0) - score_before);
+    if let Some(probe) = asked.probes.last_mut() {
+        probe.gained = gained.max(0.0);
+    }
+    Ok(stop)
 }
 
 /// Records a reply on its question; returns how the interview stops, if it does.
@@ -367,7 +476,7 @@ pub(crate) fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) 
 /// Scores an answer and stores the result on its question.
 pub(crate) fn judge(asked: &mut Asked, question: &Question, text: String) {
     asked.state = State::Answered;
-    let judged = crate::score::judge::judge(question, &text, asked.hint_used);
+    let judged = crate::score::judge::judge_probed(question, &text, asked.hint_used, &asked.probes);
     asked.score = Some(judged.score);
     asked.hint_cost = judged.hint_cost;
     asked.content_score = judged.content_score;
@@ -476,6 +585,7 @@ mod tests {
             signals: &signals,
             timer: true,
             strict: false,
+            probes: true,
         };
         let mut record = Record {
             format_version: RECORD_VERSION,

@@ -113,6 +113,50 @@ pub fn question(ask: &Ask, style: &Style) -> String {
     out
 }
 
+/// A follow-up probe: what it follows, why it is asked, and the question.
+pub fn probe(ask: &super::ProbeAsk, style: &Style) -> String {
+    use crate::probe::Target;
+    let mut out = String::new();
+    let why = match ask.target {
+        Target::Point { .. } => "a key point your answer missed".to_string(),
+        Target::Star { part } => format!("the {} of your story", part.name()),
+        Target::Why => "a deeper look at a strong answer".to_string(),
+    };
+    let mut facts = vec![why];
+    if ask.timer {
+        facts.push(clock(ask.time_limit_s));
+    }
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        style.bold(&format!("Follow-up on question {}", ask.number)),
+        style.dim(&format!("· {}", facts.join(" · ")))
+    );
+    out.push('\n');
+    out.push_str(&style.bold(&wrap(ask.prompt, style.width, "  ")));
+    out
+}
+
+/// What a probe asked about and what its answer did, in one line.
+pub fn probe_outcome(probe: &crate::probe::Probe) -> String {
+    use crate::probe::{ProbeState, Target};
+    let about = match &probe.target {
+        Target::Point { label } => format!("\"{label}\""),
+        Target::Star { part } => format!("the {} of the story", part.name()),
+        Target::Why => "why (not scored)".to_string(),
+    };
+    let outcome = match probe.state {
+        ProbeState::Passed => "passed".to_string(),
+        ProbeState::Interrupted => "interrupted".to_string(),
+        ProbeState::Answered if matches!(probe.target, Target::Why) => "answered".to_string(),
+        ProbeState::Answered if probe.gained > 0.0 => {
+            format!("+{} points recovered", number(probe.gained))
+        }
+        ProbeState::Answered => "answered, nothing recovered".to_string(),
+    };
+    format!("{about}: {outcome}")
+}
+
 /// `A`, `B`, … for option `i`.
 pub fn letter(i: usize) -> char {
     char::from(b'A' + (i % 26) as u8)
@@ -176,15 +220,26 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
         }
     }
     for p in &asked.points {
+        let quoted = |matches: &[crate::score::Match]| -> String {
+            let words: Vec<String> = matches.iter().map(|m| format!("\"{}\"", m.text)).collect();
+            words.join(", ")
+        };
         let (mark, words) = if p.covered {
-            let words: Vec<String> = p
-                .matches
-                .iter()
-                .map(|m| format!("\"{}\"", m.text))
-                .collect();
             (
                 style.green("✓"),
-                format!(" {}", style.dim(&format!("({})", words.join(", ")))),
+                format!(" {}", style.dim(&format!("({})", quoted(&p.matches)))),
+            )
+        } else if let Some(r) = &p.recovered {
+            (
+                style.yellow("↺"),
+                format!(
+                    " {}",
+                    style.dim(&format!(
+                        "(on the follow-up: {}; {}% of the point)",
+                        quoted(&r.matches),
+                        number((p.credit * 100.0).round())
+                    ))
+                ),
             )
         } else {
             (style.red("✗"), String::new())
@@ -207,6 +262,19 @@ pub fn feedback(asked: &Asked, style: &Style) -> String {
     }
     if let (Some(star), Some(content)) = (&asked.star, asked.content_score) {
         out.push_str(&star_line(star, content, style));
+    }
+    for probe in &asked.probes {
+        let _ = write!(
+            out,
+            "  {} {}",
+            style.dim("follow-up:"),
+            wrap_hanging(
+                &probe_outcome(probe),
+                width.saturating_sub(13),
+                "",
+                "             "
+            )
+        );
     }
     if let Some(note) = hint_note(asked) {
         let _ = writeln!(out, "  {}", style.dim(&note));

@@ -147,14 +147,15 @@ impl Scripted<'_> {
 }
 
 /// Reads an answer's lines the way the editor reads typed lines: `:hint`
-/// asks for the hint, `:skip` skips, `:quit` stops, keeping what came before.
+/// asks for the hint, `:skip` skips (`:pass` too: it declines a probe),
+/// `:quit` stops, keeping what came before.
 fn read_commands(text: &str) -> Reply {
     let mut hint_used = false;
     let mut kept: Vec<&str> = Vec::new();
     for line in text.lines() {
         match line.trim() {
             ":hint" => hint_used = true,
-            ":skip" => {
+            ":skip" | ":pass" => {
                 return Reply::Skip {
                     partial: kept.join("\n"),
                     hint_used,
@@ -236,6 +237,30 @@ impl Prompter for Scripted<'_> {
             },
             other => other,
         })
+    }
+
+    fn probe(&mut self, ask: &super::ProbeAsk) -> Result<Reply> {
+        let text = render::probe(ask, &self.style);
+        self.say(&format!("{text}\n"))?;
+        // The probe's own clock, for the strict deadline.
+        let timing = Ask {
+            number: ask.number,
+            total: ask.total,
+            question: ask.question,
+            options: &[],
+            time_limit_s: ask.time_limit_s,
+            prefill: "",
+            used_s: 0,
+            timer: ask.timer,
+            strict: ask.strict,
+        };
+        let text = match self.next(&timing) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(Reply::EndOfInput),
+            Err(reply) => return Ok(reply),
+        };
+        self.clock.typed(text.split_whitespace().count());
+        Ok(read_commands(&text))
     }
 
     fn feedback(&mut self, asked: &Asked) -> Result<()> {

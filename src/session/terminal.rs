@@ -151,6 +151,7 @@ impl Prompter for Terminal<'_> {
             strict: ask.strict,
             prefill: ask.prefill,
             hint: ask.question.hints.first().map(String::as_str),
+            keys: editor::QUESTION_KEYS,
         };
         let edited = {
             let _raw = RawMode::on()?;
@@ -198,6 +199,31 @@ impl Prompter for Terminal<'_> {
             _ => String::new(),
         };
         Ok(reply(picked.outcome, text, picked.hint_used))
+    }
+
+    fn probe(&mut self, ask: &super::ProbeAsk) -> Result<Reply> {
+        self.say(&render::probe(ask, &self.style));
+        self.say("\n");
+        let spec = Spec {
+            label: format!("follow-up on question {}", ask.number),
+            limit_s: ask.timer.then_some(ask.time_limit_s),
+            used_s: 0,
+            strict: ask.strict,
+            prefill: "",
+            hint: None,
+            keys: editor::PROBE_KEYS,
+        };
+        let edited = {
+            let _raw = RawMode::on()?;
+            editor::edit(
+                std::io::stderr(),
+                &spec,
+                &self.style,
+                self.clock,
+                self.signals,
+            )?
+        };
+        Ok(reply(edited.outcome, edited.text, edited.hint_used))
     }
 
     fn feedback(&mut self, asked: &Asked) -> Result<()> {

@@ -197,7 +197,46 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
                 .as_ref()
                 .map(|n| format!(" ({})", on_one_line(&crate::score::explain::short_note(n))))
                 .unwrap_or_default();
-            let _ = writeln!(out, "- ✗ [{}] {}{why}", number(p.weight), p.label);
+            let (mark, recovered) = match &p.recovered {
+                Some(r) => {
+                    let words: Vec<String> = r
+                        .matches
+                        .iter()
+                        .map(|m| format!("\"{}\"", inline(&m.text)))
+                        .collect();
+                    (
+                        "↺",
+                        format!(
+                            " (recovered on the follow-up: {}; {}% of the point)",
+                            words.join(", "),
+                            number((p.credit * 100.0).round())
+                        ),
+                    )
+                }
+                None => ("✗", String::new()),
+            };
+            let _ = writeln!(
+                out,
+                "- {mark} [{}] {}{why}{recovered}",
+                number(p.weight),
+                p.label
+            );
+        }
+    }
+    for (k, probe) in q.probes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n**Follow-up {}** ({}; {} of {}): {}\n",
+            k + 1,
+            inline(&crate::session::render::probe_outcome(probe)),
+            clock(probe.time_used_s),
+            clock(probe.time_limit_s),
+            inline(&probe.prompt)
+        );
+        if probe.answer.trim().is_empty() {
+            out.push_str("_(no answer)_\n");
+        } else {
+            fenced(out, &probe.answer);
         }
     }
     let asserted: Vec<_> = q.pitfalls.iter().filter(|p| p.asserted).collect();

@@ -183,6 +183,9 @@ pub struct Asked {
     /// The model answer, kept so the transcript reads the same if the bank changes.
     #[serde(default)]
     pub model_answer: String,
+    /// Follow-up probes asked after the answer, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub probes: Vec<crate::probe::Probe>,
 }
 
 impl Asked {
@@ -211,6 +214,7 @@ impl Asked {
             options,
             correct: q.answer.clone(),
             model_answer: q.model_answer.clone(),
+            probes: Vec::new(),
         }
     }
 

@@ -131,6 +131,10 @@ fn a_scripted_session_writes_its_transcript() {
     - ✓ [2] Cut or negotiated scope ("cut scope")
     - ✓ [1] Says what changed afterwards ("Since then")
 
+    **Follow-up 1** (the result of the story: passed; 0s of 1m30s): How did it end: what changed, in numbers if you have them?
+
+    _(no answer)_
+
     **STAR structure** (score = 60% content 100 + 40% structure 52)
 
     | Part | Present | Share |

@@ -1,0 +1,199 @@
+//! Follow-up probes: after an open answer that misses a key point of real
+//! weight, the interviewer asks about that point; after a story that leaves
+//! out a STAR part, about that part; after a strong answer in a senior or
+//! staff interview, a deeper "why". Every choice here is a plain rule, so
+//! the transcript can say why a probe was asked.
+
+use crate::bank::{Category, Question};
+use crate::preset::Preset;
+use crate::transcript::record::Asked;
+use serde::{Deserialize, Serialize};
+
+/// Key points weigh at least this much to be probed: a probe is for what
+/// an interviewer would not let go, not for a detail.
+pub const WEIGHTY: f64 = 2.0;
+
+/// A point earning less than this share of its weight counts as missed or
+/// only half covered, and may be probed.
+pub const HALF_COVERED: f64 = 0.75;
+
+/// What a probe asks about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Target {
+    /// A key point the answer missed or only half covered.
+    Point {
+        /// The key point's label.
+        label: String,
+    },
+    /// A part of a story the answer left out.
+    Star {
+        /// The part.
+        part: StarPart,
+    },
+    /// A deeper "why" after a strong answer; asked, kept, not scored.
+    Why,
+}
+
+/// The parts of a story a probe can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StarPart {
+    Situation,
+    Task,
+    Action,
+    Result,
+}
+
+impl StarPart {
+    /// The question an interviewer asks for this part.
+    pub fn question(self) -> &'static str {
+        match self {
+            StarPart::Situation => "Set the scene for me: where were you, and what was at stake?",
+            StarPart::Task => "What exactly was yours to do there, and what made it hard?",
+            StarPart::Action => {
+                "What did you do yourself, step by step, rather than the team as a whole?"
+            }
+            StarPart::Result => "How did it end: what changed, in numbers if you have them?",
+        }
+    }
+
+    /// The part's name, as the transcript shows it.
+    pub fn name(self) -> &'static str {
+        match self {
+            StarPart::Situation => "situation",
+            StarPart::Task => "task",
+            StarPart::Action => "action",
+            StarPart::Result => "result",
+        }
+    }
+}
+
+/// How a probe went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProbeState {
+    /// Answered; judged when it probes a point or a story part.
+    Answered,
+    /// Declined (`:pass`, `:skip`, an empty answer, or the answers ran out).
+    Passed,
+    /// The interview stopped while it was being answered; what was typed is
+    /// kept, not judged.
+    Interrupted,
+}
+
+/// One probe asked after an answer, as the record keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Probe {
+    /// What it asked about.
+    pub target: Target,
+    /// The question as asked.
+    pub prompt: String,
+    /// What happened to it.
+    pub state: ProbeState,
+    /// The answer as typed.
+    #[serde(default)]
+    pub answer: String,
+    /// Time allowed, in seconds.
+    pub time_limit_s: u32,
+    /// Time taken, in seconds.
+    #[serde(default)]
+    pub time_used_s: u32,
+    /// Points (0–100 scale) the answer added to the question's score.
+    #[serde(default)]
+    pub gained: f64,
+}
+
+impl Probe {
+    /// Whether its answer is judged.
+    pub fn counts(&self) -> bool {
+        self.state == ProbeState::Answered && !matches!(self.target, Target::Why)
+    }
+}
+
+/// The probe to ask after `asked` (just judged) to `question`, if any:
+/// the weightiest key point with a probe that the answer missed or only
+/// half covered; else, for a story, its most important missing STAR part;
+/// else, when the preset asks for them, a "why" on a strong answer.
+pub fn choose(question: &Question, asked: &Asked, preset: &Preset) -> Option<Target> {
+    let score = asked.score?;
+    let open = matches!(
+        question.category,
+        Category::Technical | Category::Coding | Category::SystemDesign
+    );
+    if !(open || question.is_story()) || asked.answer.trim().is_empty() {
+        return None;
+    }
+    if question.is_story() {
+        if let Some(part) = asked.star.as_deref().and_then(missing_part) {
+            return Some(Target::Star { part });
+        }
+    } else if let Some(label) = weakest_point(question, asked) {
+        return Some(Target::Point { label });
+    }
+    let strong = score >= preset.strong;
+    (preset.why && strong && !question.follow_ups.is_empty()).then_some(Target::Why)
+}
+
+/// The point to probe: weighty, with a probe text, earning less than
+/// [`HALF_COVERED`]; the one with most weight missing, the first on a tie.
+fn weakest_point(question: &Question, asked: &Asked) -> Option<String> {
+    let mut best: Option<(f64, &str)> = None;
+    for point in &question.rubric {
+        if point.weight < WEIGHTY || point.probe.is_none() {
+            continue;
+        }
+        let credit = asked
+            .points
+            .iter()
+            .find(|p| p.label == point.label)
+            .map_or(0.0, |p| p.credit);
+        if credit >= HALF_COVERED {
+            continue;
+        }
+        let missing = point.weight * (1.0 - credit);
+        if best.is_none_or(|(m, _)| missing > m) {
+            best = Some((missing, &point.label));
+        }
+    }
+    best.map(|(_, label)| label.to_string())
+}
+
+/// The most important STAR part a story leaves out: what the speaker did,
+/// then how it ended (or how much changed, when the end has no number),
+/// then the situation, then the task.
+fn missing_part(report: &crate::star::Report) -> Option<StarPart> {
+    if !report.action.present {
+        Some(StarPart::Action)
+    } else if !report.result.present || !report.result_quantified {
+        Some(StarPart::Result)
+    } else if !report.situation.present {
+        Some(StarPart::Situation)
+    } else if !report.task.present {
+        Some(StarPart::Task)
+    } else {
+        None
+    }
+}
+
+/// The question a probe asks.
+pub fn prompt(question: &Question, target: &Target, seed: u64) -> String {
+    match target {
+        Target::Point { label } => question
+            .rubric
+            .iter()
+            .find(|p| &p.label == label)
+            .and_then(|p| p.probe.clone())
+            .unwrap_or_default(),
+        Target::Star { part } => part.question().to_string(),
+        Target::Why => {
+            let n = question.follow_ups.len().max(1) as u64;
+            let at = (seed ^ crate::plan::shuffle::stream(&question.id)) % n;
+            question
+                .follow_ups
+                .get(at as usize)
+                .cloned()
+                .unwrap_or_default()
+        }
+    }
+}
