@@ -197,3 +197,96 @@ pub fn prompt(question: &Question, target: &Target, seed: u64) -> String {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::Bank;
+
+    /// `answer` to built-in question `id`, judged as a session judges it.
+    fn judged(bank: &Bank, id: &str, answer: &str) -> (Question, Asked) {
+        let q = bank.get(id).expect("built-in question").clone();
+        let mut asked = Asked::pending(&q, 180, Vec::new());
+        if !answer.is_empty() {
+            crate::session::judge(&mut asked, &q, answer.to_string());
+        }
+        (q, asked)
+    }
+
+    #[test]
+    fn the_probe_goes_to_the_weightiest_missed_point_or_story_part() {
+        let bank = Bank::load(&[], true).expect("built-in bank");
+        let orm = "orm-select-related-vs-prefetch-related";
+        let model = bank
+            .get(orm)
+            .expect("built-in question")
+            .model_answer
+            .clone();
+        let point = |label: &str| {
+            Some(Target::Point {
+                label: label.into(),
+            })
+        };
+        const SELECT: &str =
+            "select_related follows forward ForeignKey/OneToOne with a SQL JOIN in the same query";
+        const PREFETCH: &str = "prefetch_related runs a separate query per relation and stitches \
+                                results together in Python";
+        let off_topic = "I would write clean code and add tests.";
+        let half = "select_related follows foreign keys with a JOIN in one query.";
+        let story = "Our release slipped two weeks, so I cut scope with the product owner \
+                     and shipped the core flow. It went fine in the end.";
+        let cases: Vec<(&str, &str, &str, Option<Target>)> = vec![
+            // Nothing said: nothing to probe.
+            ("mid", orm, "", None),
+            // A full answer: no probe at mid, a "why" at senior.
+            ("mid", orm, &model, None),
+            ("senior", orm, &model, Some(Target::Why)),
+            // Missed points: the one with most weight missing.
+            // (both weigh 3: the first in the rubric)
+            ("mid", orm, off_topic, point(SELECT)),
+            ("mid", orm, half, point(PREFETCH)),
+            // A story whose end has no number: ask how it ended.
+            (
+                "mid",
+                "story-tight-deadline",
+                story,
+                Some(Target::Star {
+                    part: StarPart::Result,
+                }),
+            ),
+            // Choice questions are never probed.
+            ("senior", "choice-makemigrations-purpose", "D", None),
+        ];
+        for (preset, id, answer, expected) in cases {
+            let preset = crate::preset::find(preset).unwrap();
+            let (q, asked) = judged(&bank, id, answer);
+            assert_eq!(choose(&q, &asked, preset), expected, "{id}: {answer:?}");
+        }
+    }
+
+    #[test]
+    fn a_half_answer_is_probed_on_a_point_it_did_not_cover() {
+        let bank = Bank::load(&[], true).expect("built-in bank");
+        let (q, asked) = judged(
+            &bank,
+            "orm-select-related-vs-prefetch-related",
+            "select_related follows foreign keys with a JOIN in one query.",
+        );
+        let Some(Target::Point { label }) = choose(&q, &asked, crate::preset::find("mid").unwrap())
+        else {
+            panic!("no point probed");
+        };
+        let result = asked.points.iter().find(|p| p.label == label).unwrap();
+        assert!(result.credit < HALF_COVERED, "{result:?}");
+        let probe = prompt(&q, &Target::Point { label }, 1);
+        assert!(probe.ends_with('?'), "{probe}");
+    }
+
+    #[test]
+    fn a_why_follow_up_is_the_same_for_the_same_seed() {
+        let bank = Bank::load(&[], true).expect("built-in bank");
+        let q = bank.get("orm-select-related-vs-prefetch-related").unwrap();
+        assert_eq!(prompt(q, &Target::Why, 7), prompt(q, &Target::Why, 7));
+        assert!(q.follow_ups.contains(&prompt(q, &Target::Why, 7)));
+    }
+}

@@ -246,3 +246,44 @@ proptest! {
         prop_assert_eq!(score(&rubric, &plain).score, score(&rubric, &varied).score);
     }
 }
+
+/// A probe's answer is judged on its one point by the same rules, and earns
+/// back [`super::PROBE_SHARE`] of what the first answer missed there.
+#[test]
+fn probe_answers_earn_back_half_of_the_missed_credit() {
+    let rubric = rubric();
+    let first = "The ORM maps tables to classes.";
+    // (probe answer on point 1, credit of point 1 after it)
+    let cases = [
+        (
+            "It runs a separate query and joins the rows in Python.",
+            0.5,
+        ),
+        ("It does not run a separate query.", 0.0),
+        ("", 0.0),
+        ("I am not sure.", 0.0),
+    ];
+    for (probe, credit) in cases {
+        let scored = super::score_with_probes(&rubric, first, &[(1, probe)]);
+        assert_eq!(scored.points[1].credit, credit, "{probe:?}");
+        assert_eq!(
+            scored.points[1].recovered.is_some(),
+            credit > 0.0,
+            "{probe:?}"
+        );
+        // The other points are as the first answer left them.
+        assert_eq!(
+            scored.points[2].credit,
+            score(&rubric, first).points[2].credit
+        );
+    }
+    // A point already covered gains nothing from a probe.
+    let covered = "prefetch_related runs a separate query.";
+    let scored = super::score_with_probes(&rubric, covered, &[(1, "a separate query")]);
+    assert_eq!(scored.score, score(&rubric, covered).score);
+    assert!(scored.points[1].recovered.is_none());
+    // The score moves by the point's share of the rubric: 2 of 10 weight,
+    // half recovered, 10 points.
+    let probed = super::score_with_probes(&rubric, first, &[(1, cases[0].0)]);
+    assert_eq!(probed.score - score(&rubric, first).score, 10.0);
+}

@@ -93,7 +93,7 @@ fn a_session_resumed_in_a_second_terminal_is_refused_naming_the_process() {
     let quit = scripted(&dir, FIRST, ":quit\n");
     assert_eq!(quit.status.code(), Some(130));
     // The first terminal resumes it and sits at the question.
-    let mut a = crate::pty::spawn_with(dir.path(), &["--resume", ID]);
+    let mut a = crate::pty::spawn_with(dir.path(), &["--resume", ID, "--no-probes"]);
     a.expect("Press Enter to begin.").unwrap();
     a.send("\r").unwrap();
     a.expect("question 1 of 1").unwrap();
@@ -273,7 +273,7 @@ fn escape_sequences_in_a_resumed_answer_are_shown_not_sent() {
         "part \u{1b}]0;owned\u{7} and \u{1b}]52;c;cm0gLXJmIH4=\u{7} done\n:quit\n",
     );
     assert_eq!(quit.status.code(), Some(130));
-    let mut s = crate::pty::spawn_with(dir.path(), &["--resume", ID]);
+    let mut s = crate::pty::spawn_with(dir.path(), &["--resume", ID, "--no-probes"]);
     let mut screen = Vec::new();
     let seen = s.expect("Press Enter to begin.").unwrap();
     screen.extend_from_slice(seen.before());

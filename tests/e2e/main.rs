@@ -5,6 +5,7 @@ mod bank;
 mod choice;
 mod common;
 mod faults;
+mod probes;
 mod pty;
 mod review;
 mod run;

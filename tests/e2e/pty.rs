@@ -24,9 +24,19 @@ fn interview(dir: &Path) -> Session {
 
 /// `rehearse run` on the fixture's one question of `category`, just started.
 pub fn spawn(dir: &Path, category: &str) -> Session {
+    // No follow-up probes: these sessions are about answering one question
+    // (the probe tests ask for them).
     spawn_with(
         dir,
-        &["--preset", "junior", "--category", category, "--seed", "1"],
+        &[
+            "--preset",
+            "junior",
+            "--category",
+            category,
+            "--seed",
+            "1",
+            "--no-probes",
+        ],
     )
 }
 
