@@ -106,6 +106,8 @@ impl Reply {
 /// The start screen's facts.
 pub struct Intro<'a> {
     pub preset: &'a Preset,
+    /// Follow-up probes the interview may still ask (0 with `--no-probes`).
+    pub probes: usize,
     /// Questions still to ask.
     pub questions: usize,
     /// Questions in the whole interview.
@@ -198,8 +200,15 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
         .iter()
         .filter(|q| q.state.is_open())
         .collect();
+    let mut probes_left = if setup.probes {
+        let asked: usize = record.questions.iter().map(|q| q.probes.len()).sum();
+        setup.preset.probes.saturating_sub(asked)
+    } else {
+        0
+    };
     let started = prompter.start(&Intro {
         preset: setup.preset,
+        probes: probes_left,
         questions: open.len(),
         total: record.questions.len(),
         choices: open
@@ -227,12 +236,6 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
 
     let total = record.questions.len();
     let mut ending = Ending::Complete;
-    let mut probes_left = if setup.probes {
-        let asked: usize = record.questions.iter().map(|q| q.probes.len()).sum();
-        setup.preset.probes.saturating_sub(asked)
-    } else {
-        0
-    };
     for i in 0..total {
         if !record.questions[i].state.is_open() {
             continue;

@@ -54,8 +54,14 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
             "Type your answer under each question; Enter starts a new line and pasting \
              works. Finish an answer with a line holding only `.` or with Ctrl-D. On a \
              line of its own, `:hint` shows a hint (it costs {} points), `:skip` skips the \
-             question and `:quit` saves and stops; so does Ctrl-C.{} {}",
+             question and `:quit` saves and stops; so does Ctrl-C.{}{} {}",
             number(HINT_PENALTY),
+            if intro.probes > 0 {
+                " When an answer misses a key point, the interviewer may follow up on it \
+                 with a short question of its own; `:pass` declines it."
+            } else {
+                ""
+            },
             if intro.choices > 0 {
                 " A multiple-choice question is a menu instead: mark an option with the \
                  arrows or its letter and pick it with Enter; `?` shows the hint and Esc \
@@ -69,8 +75,13 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
         format!(
             "Answers are read from the input in order, each ended by a line holding only \
              `.`. A line `:hint` inside an answer counts as asking for the hint (it costs {} \
-             points); an answer `:skip` skips, `:quit` saves and stops. {}",
+             points); an answer `:skip` skips, `:quit` saves and stops.{} {}",
             number(HINT_PENALTY),
+            if intro.probes > 0 {
+                " A follow-up probe after an answer reads the next answer; `:pass` declines it."
+            } else {
+                ""
+            },
             time_rule(intro)
         )
     };
