@@ -85,7 +85,11 @@ fn list(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()
                     started_at: &r.started_at,
                     preset: &r.preset,
                     score: r.summary.as_ref().map(|s| s.overall),
-                    verdict: r.summary.as_ref().map(|s| s.verdict),
+                    verdict: r
+                        .summary
+                        .as_ref()
+                        .filter(|_| r.status == Status::Complete)
+                        .map(|s| s.verdict),
                     status: r.status,
                     answered,
                     total,
@@ -120,7 +124,12 @@ fn list(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()
             .summary
             .as_ref()
             .map_or("–".to_string(), |s| s.overall.round().to_string());
-        let verdict = r.summary.as_ref().map_or("–", |s| s.verdict.as_str());
+        // An unfinished interview has a score so far, never a verdict.
+        let verdict = r
+            .summary
+            .as_ref()
+            .filter(|_| r.status == Status::Complete)
+            .map_or("–", |s| s.verdict.as_str());
         let status = match r.status {
             Status::Complete => style.green("complete"),
             Status::Interrupted => style.yellow("interrupted"),

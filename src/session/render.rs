@@ -368,12 +368,23 @@ pub fn finish(record: &Record, transcript: Option<&Path>, style: &Style) -> Stri
                 c.asked
             );
         }
-        let verdict = summary.verdict.phrase(&record.preset);
-        let overall = match record.status {
-            Status::Complete => format!("Overall {}:", out_of_100(summary.overall)),
-            Status::Interrupted => format!("So far {}:", out_of_100(summary.overall)),
-        };
-        let _ = writeln!(out, "\n  {} {verdict}", style.bold(&overall));
+        match record.status {
+            Status::Complete => {
+                let overall = format!("Overall {}:", out_of_100(summary.overall));
+                let verdict = summary.verdict.phrase(&record.preset);
+                let _ = writeln!(out, "\n  {} {verdict}", style.bold(&overall));
+            }
+            Status::Interrupted => {
+                let (done, total) = crate::review::progress(record);
+                let so_far = format!("So far {}", out_of_100(summary.overall));
+                let _ = writeln!(
+                    out,
+                    "\n  {} on {done} of {total} questions; {}",
+                    style.bold(&so_far),
+                    crate::transcript::NO_VERDICT
+                );
+            }
+        }
     }
     let unanswered = record
         .questions

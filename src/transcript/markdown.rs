@@ -65,12 +65,26 @@ fn render_raw(record: &Record, earlier: &BTreeMap<String, (String, f64)>) -> Str
         }
     }
     if let Some(summary) = &record.summary {
-        let _ = writeln!(
-            out,
-            "- Result: **{}** · {}",
-            out_of_100(summary.overall),
-            summary.verdict.phrase(&record.preset)
-        );
+        match record.status {
+            Status::Complete => {
+                let _ = writeln!(
+                    out,
+                    "- Result: **{}** · {}",
+                    out_of_100(summary.overall),
+                    summary.verdict.phrase(&record.preset)
+                );
+            }
+            Status::Interrupted => {
+                let _ = writeln!(
+                    out,
+                    "- So far: **{}** on {} of {} questions · {}",
+                    out_of_100(summary.overall),
+                    done,
+                    record.questions.len(),
+                    crate::transcript::NO_VERDICT
+                );
+            }
+        }
         out.push_str("\n## Summary\n\n");
         out.push_str("| Category | Questions | Answered | Mean |\n|---|---:|---:|---:|\n");
         for c in &summary.categories {

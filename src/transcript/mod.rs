@@ -9,6 +9,10 @@ use crate::bank::Category;
 use crate::preset::Preset;
 use record::{Asked, CategorySummary, State, Summary};
 
+/// What stands in for the verdict of an interview not finished: a mean
+/// over the first questions says nothing about the level.
+pub const NO_VERDICT: &str = "no verdict for an unfinished interview";
+
 /// Per-category and overall scores of the questions done so far, with the
 /// verdict for the preset; `None` before any question is done.
 pub fn summarize(questions: &[Asked], preset: &Preset) -> Option<Summary> {

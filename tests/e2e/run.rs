@@ -597,3 +597,36 @@ fn a_folder_given_as_answers_is_refused_before_the_interview() {
             .exists()
     );
 }
+
+#[test]
+fn an_unfinished_interview_has_a_score_so_far_and_no_verdict() {
+    let dir = tempdir();
+    let answers = dir.path().join("answers.txt");
+    std::fs::write(&answers, "C\n.\n:quit\n.\n").unwrap();
+    let output = session(&dir)
+        .arg("--answers")
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(130));
+    let out = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        out.contains("So far 100/100 on 1 of 3 questions; no verdict for an unfinished interview"),
+        "{out}"
+    );
+    assert!(!out.contains("pass for a junior"), "{out}");
+    let markdown = transcript(dir.path(), "2026-03-01-0900-junior");
+    assert!(
+        markdown.contains(
+            "- So far: **100/100** on 1 of 3 questions · no verdict for an unfinished interview"
+        ),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("pass for a junior"), "{markdown}");
+    let listed =
+        stdout_of(on_fixture_bank(&dir, "2026-03-01T10:00:00Z").args(["review", "--json"]));
+    let listed: Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed[0]["status"], "interrupted");
+    assert_eq!(listed[0]["score"], 100.0);
+    assert!(listed[0]["verdict"].is_null(), "{listed}");
+}
