@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let mut plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
     plan.shuffle_options(seed, |id| bank.find(id));
     if args.dry_run {
-        let sit_with = format!("rehearse run --preset {} --seed {seed}", preset.name);
+        let sit_with = sit_with(ctx, args, preset, seed);
         return print_plan(ctx, preset, seed, &plan, args.json, &sit_with);
     }
 
@@ -356,6 +356,60 @@ struct PlanOutput<'a> {
     seed: u64,
     total_time_s: u32,
     questions: &'a [plan::Planned],
+}
+
+/// The command that sits the same interview: every flag that shapes the
+/// plan, with the seed drawn for it.
+fn sit_with(ctx: &Context, args: &RunArgs, preset: &Preset, seed: u64) -> String {
+    let mut words: Vec<String> = vec!["rehearse".into()];
+    for bank in &ctx.banks {
+        words.push("--bank".into());
+        words.push(shell_word(&bank.to_string_lossy()));
+    }
+    if ctx.no_builtin {
+        words.push("--no-builtin".into());
+    }
+    words.extend(["run".into(), "--preset".into(), preset.name.into()]);
+    words.extend(["--seed".into(), seed.to_string()]);
+    if let Some(n) = args.questions {
+        words.extend(["--questions".into(), n.to_string()]);
+    }
+    if let Some(m) = args.minutes {
+        words.extend(["--minutes".into(), m.to_string()]);
+    }
+    for category in &args.categories {
+        words.extend(["--category".into(), shell_word(category)]);
+    }
+    if let Some(topic) = &args.topic {
+        words.extend(["--topic".into(), shell_word(topic)]);
+    }
+    if args.focus != crate::cli::FocusChoice::Mixed {
+        let focus = match args.focus {
+            crate::cli::FocusChoice::Mixed => "mixed",
+            crate::cli::FocusChoice::Due => "due",
+            crate::cli::FocusChoice::Weak => "weak",
+            crate::cli::FocusChoice::New => "new",
+        };
+        words.extend(["--focus".into(), focus.into()]);
+    }
+    if args.no_probes {
+        words.push("--no-probes".into());
+    }
+    if let Some(dir) = &args.dir {
+        words.extend(["--dir".into(), shell_word(&dir.to_string_lossy())]);
+    }
+    words.join(" ")
+}
+
+/// A word as a POSIX shell reads it back: plain when it is made of safe
+/// characters, single-quoted otherwise.
+fn shell_word(word: &str) -> String {
+    let safe = |c: char| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c);
+    if !word.is_empty() && word.chars().all(safe) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// Prints a plan; `sit_with` is the command that sits it.

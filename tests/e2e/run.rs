@@ -630,3 +630,46 @@ fn an_unfinished_interview_has_a_score_so_far_and_no_verdict() {
     assert_eq!(listed[0]["score"], 100.0);
     assert!(listed[0]["verdict"].is_null(), "{listed}");
 }
+
+/// The command a dry run prints repeats every planning flag, so running it
+/// plans the same interview.
+#[test]
+fn the_printed_command_sits_the_same_interview() {
+    let dir = tempdir();
+    let flags = [
+        "--minutes",
+        "20",
+        "--category",
+        "technical",
+        "--category",
+        "behavioral",
+        "--topic",
+        "orm",
+        "--focus",
+        "weak",
+        "--no-probes",
+    ];
+    let out = stdout_of(
+        rehearse(&dir)
+            .args(["--bank"])
+            .arg(fixture("bank-small.json"))
+            .args(["run", "--preset", "mid"])
+            .args(flags)
+            .arg("--dry-run"),
+    );
+    let line = out
+        .lines()
+        .find_map(|l| l.strip_prefix("Sit this interview with: "))
+        .unwrap_or_else(|| panic!("{out}"));
+    let bank = fixture("bank-small.json");
+    let expected_start = format!(
+        "rehearse --bank {} run --preset mid --seed ",
+        bank.display()
+    );
+    assert!(line.starts_with(&expected_start), "{line}");
+    assert!(line.ends_with(&flags.join(" ")), "{line}");
+    // The printed words, run again, plan the same questions.
+    let words: Vec<&str> = line.split(' ').skip(1).collect();
+    let again = stdout_of(rehearse(&dir).args(&words).arg("--dry-run"));
+    assert_eq!(again, out);
+}
