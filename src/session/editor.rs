@@ -289,7 +289,7 @@ impl Answer for Editor<'_> {
         let mut rows = vec![region::status(
             self.style,
             ended.map(|outcome| self.ended(outcome)),
-            remaining,
+            remaining.zip(self.spec.limit_s),
             &self.spec.label,
             self.spec.keys,
             width.saturating_sub(1),

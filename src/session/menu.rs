@@ -157,7 +157,7 @@ impl Answer for Menu<'_> {
         let mut rows = vec![region::status(
             self.style,
             ended.map(|outcome| self.ended(outcome)),
-            remaining,
+            remaining.zip(self.spec.limit_s),
             &self.spec.label,
             "↑↓/letter, Enter picks · ? hint · Esc skips · Ctrl-C stops",
             width,

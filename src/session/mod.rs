@@ -137,6 +137,11 @@ pub trait Prompter {
     fn feedback(&mut self, asked: &Asked) -> Result<()>;
     /// Shows how far the interview is.
     fn progress(&mut self, done: usize, total: usize, elapsed_s: u32);
+    /// Waits, after an answer's feedback, until the candidate is ready for
+    /// the next question; how the interview stops instead, if it does.
+    fn pause(&mut self) -> Result<Option<Ending>> {
+        Ok(None)
+    }
     /// Tells the candidate something went wrong but the interview goes on.
     fn warn(&mut self, message: &str);
     /// Shows the end: the summary and where the transcript is (`None` when
@@ -324,6 +329,16 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
             .filter(|q| !q.state.is_open())
             .count();
         prompter.progress(done, total, seconds_between(started, setup.clock.now()));
+        // Time to read the feedback: the next clock starts when the
+        // candidate says so.
+        let more = record.questions.iter().any(|q| q.state.is_open());
+        if more
+            && setup.preset.feedback == Feedback::AfterEach
+            && let Some(stop) = prompter.pause()?
+        {
+            ending = stop;
+            break;
+        }
     }
 
     if ending == Ending::Complete {

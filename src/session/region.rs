@@ -308,7 +308,7 @@ pub fn size() -> (usize, usize) {
 pub fn status(
     style: &Style,
     ended: Option<String>,
-    remaining: Option<i64>,
+    remaining: Option<(i64, u32)>,
     label: &str,
     help: &str,
     width: usize,
@@ -316,16 +316,19 @@ pub fn status(
     let (clock, help) = match (ended, remaining) {
         (Some(text), _) => (text, ""),
         (None, None) => ("no timer".to_string(), help),
-        (None, Some(left)) if left >= 0 => {
-            let text = format!("⏱ {} left", mmss(left));
-            let text = if left <= 30 {
+        (None, Some((left, limit))) if left >= 0 => {
+            let text = match stage(left, limit) {
+                Some(stage) => format!("⏱ {} left · {stage}", mmss(left)),
+                None => format!("⏱ {} left", mmss(left)),
+            };
+            let text = if left <= 60 {
                 style.yellow(&text)
             } else {
                 text
             };
             (text, help)
         }
-        (None, Some(over)) => (style.red(&format!("⏱ overtime +{}", mmss(-over))), help),
+        (None, Some((over, _))) => (style.red(&format!("⏱ overtime +{}", mmss(-over))), help),
     };
     // As many of the help's parts as fit whole.
     let mut room =
@@ -342,6 +345,20 @@ pub fn status(
     }
     let help = shown;
     format!("{clock} · {label}{}", style.dim(&help))
+}
+
+/// The warning a countdown shows at its stages, besides its colour: "half
+/// time" for 20 seconds once half the time is gone (for limits of two minutes
+/// or more), then "one minute left" for the last minute (of longer limits).
+pub fn stage(left: i64, limit: u32) -> Option<&'static str> {
+    let limit = i64::from(limit);
+    if limit > 60 && left <= 60 {
+        Some("one minute left")
+    } else if limit >= 120 && left <= limit / 2 && left > limit / 2 - 20 {
+        Some("half time")
+    } else {
+        None
+    }
 }
 
 /// Enter, or Ctrl-J, which is what an Enter typed ahead arrives as: keys
@@ -410,23 +427,77 @@ mod tests {
     #[test]
     fn the_status_line_shows_the_countdown_and_what_help_fits() {
         let style = Style::plain(80);
-        let line = status(&style, None, Some(95), "question 2 of 5", "Enter picks", 80);
+        let line = status(
+            &style,
+            None,
+            Some((95, 300)),
+            "question 2 of 5",
+            "Enter picks",
+            80,
+        );
         assert_eq!(line, "⏱ 1:35 left · question 2 of 5 · Enter picks");
-        let line = status(&style, None, Some(-5), "question 2 of 5", "Enter picks", 80);
+        let line = status(
+            &style,
+            None,
+            Some((-5, 300)),
+            "question 2 of 5",
+            "Enter picks",
+            80,
+        );
         assert_eq!(line, "⏱ overtime +0:05 · question 2 of 5 · Enter picks");
         // Help is cut to the width; the clock and label never are.
         let line = status(
             &style,
             None,
-            Some(95),
+            Some((95, 300)),
             "question 2 of 5",
             "Enter picks · ? hint",
             45,
         );
         assert_eq!(line, "⏱ 1:35 left · question 2 of 5 · Enter picks");
-        let line = status(&style, None, Some(95), "question 2 of 5", "Enter picks", 32);
+        let line = status(
+            &style,
+            None,
+            Some((95, 300)),
+            "question 2 of 5",
+            "Enter picks",
+            32,
+        );
         assert_eq!(line, "⏱ 1:35 left · question 2 of 5");
-        let line = status(&style, Some("skipped".into()), Some(95), "q 1", "help", 80);
+        let line = status(
+            &style,
+            Some("skipped".into()),
+            Some((95, 300)),
+            "q 1",
+            "help",
+            80,
+        );
         assert_eq!(line, "skipped · q 1");
+    }
+
+    #[test]
+    fn the_countdown_warns_at_half_time_and_in_the_last_minute() {
+        // (seconds left, limit, warning)
+        let cases = [
+            (300, 300, None),
+            (151, 300, None),
+            (150, 300, Some("half time")),
+            (131, 300, Some("half time")),
+            (130, 300, None),
+            (61, 300, None),
+            (60, 300, Some("one minute left")),
+            (1, 300, Some("one minute left")),
+            // Short limits: no half time under two minutes, no last-minute
+            // warning when the whole limit is a minute.
+            (45, 90, Some("one minute left")),
+            (30, 60, None),
+            (10, 60, None),
+        ];
+        for (left, limit, expected) in cases {
+            assert_eq!(stage(left, limit), expected, "{left} of {limit}");
+        }
+        let style = Style::plain(80);
+        let line = status(&style, None, Some((140, 300)), "question 1 of 3", "", 80);
+        assert_eq!(line, "⏱ 2:20 left · half time · question 1 of 3");
     }
 }

@@ -6,7 +6,7 @@ use super::editor::{self, Spec};
 use super::menu;
 use super::region::{Outcome, is_ctrl_c, is_enter};
 use super::{Ask, Intro, Prompter, Reply, render, signals::Signals};
-use crate::clock::Clock;
+use crate::clock::{Clock, seconds_between};
 use crate::error::{Error, Result};
 use crate::term::{Style, clock};
 use crate::transcript::record::{Asked, Record};
@@ -84,6 +84,23 @@ fn reply(outcome: Outcome, text: String, hint_used: bool) -> Reply {
     }
 }
 
+/// How the interview ends for an exit code from a wait: 130 is Ctrl-C,
+/// others 128 + a signal.
+fn ending_for(code: u8) -> super::Ending {
+    match code {
+        130 => super::Ending::Quit,
+        code => super::Ending::Signal(i32::from(code.saturating_sub(128))),
+    }
+}
+
+/// A one-key answer to a yes/no question.
+enum Confirm {
+    Yes,
+    No,
+    /// Ctrl-C (130), a signal or a closed terminal (128 + the signal).
+    Stop(u8),
+}
+
 /// The interactive prompter.
 pub struct Terminal<'a> {
     style: Style,
@@ -105,6 +122,42 @@ impl<'a> Terminal<'a> {
         let text = crate::term::for_terminal(text);
         let _ = err.write_all(text.as_bytes());
         let _ = err.flush();
+    }
+
+    /// Asks a yes/no question answered with one key: `y` is yes, anything
+    /// else no; Ctrl-C, a signal or a closed terminal stop the interview.
+    fn confirm(&self, question: &str) -> Result<Confirm> {
+        self.say(&self.style.bold(question));
+        let raw = RawMode::on()?;
+        let hung_up = signal_hook::consts::SIGHUP as u8 + 128;
+        let answer = loop {
+            if let Some(signal) = self.signals.pending() {
+                break Confirm::Stop(u8::try_from(128 + signal).unwrap_or(130));
+            }
+            match super::region::input_ready(Duration::from_millis(200)) {
+                Err(_) => break Confirm::Stop(hung_up),
+                Ok(false) => continue,
+                Ok(true) => {}
+            }
+            match event::read() {
+                Ok(Event::Key(key)) if is_ctrl_c(&key) => break Confirm::Stop(130),
+                Ok(Event::Key(key)) => match key.code {
+                    event::KeyCode::Char('y' | 'Y') => break Confirm::Yes,
+                    event::KeyCode::Char(_) | event::KeyCode::Enter | event::KeyCode::Esc => {
+                        break Confirm::No;
+                    }
+                    _ => {}
+                },
+                Ok(_) => {}
+                Err(_) => break Confirm::Stop(hung_up),
+            }
+        };
+        drop(raw);
+        self.say(match answer {
+            Confirm::Yes => "yes\n",
+            _ => "no\n",
+        });
+        Ok(answer)
     }
 
     /// Waits for Enter; Ctrl-C leaves (exit 130), as does a signal (128 +
@@ -144,7 +197,7 @@ impl Prompter for Terminal<'_> {
     fn open(&mut self, ask: &Ask) -> Result<Reply> {
         self.say(&render::question(ask, &self.style));
         self.say("\n");
-        let spec = Spec {
+        let mut spec = Spec {
             label: format!("question {} of {}", ask.number, ask.total),
             limit_s: ask.timer.then_some(ask.time_limit_s),
             used_s: ask.used_s,
@@ -153,17 +206,56 @@ impl Prompter for Terminal<'_> {
             hint: ask.question.hints.first().map(String::as_str),
             keys: editor::QUESTION_KEYS,
         };
-        let edited = {
-            let _raw = RawMode::on()?;
-            editor::edit(
-                std::io::stderr(),
-                &spec,
-                &self.style,
-                self.clock,
-                self.signals,
-            )?
-        };
-        Ok(reply(edited.outcome, edited.text, edited.hint_used))
+        let began = self.clock.now();
+        let mut hint_used = false;
+        loop {
+            let edited = {
+                let _raw = RawMode::on()?;
+                editor::edit(
+                    std::io::stderr(),
+                    &spec,
+                    &self.style,
+                    self.clock,
+                    self.signals,
+                )?
+            };
+            hint_used |= edited.hint_used;
+            // An empty answer is a skip only when the candidate says so.
+            if edited.outcome == Outcome::Submit && edited.text.trim().is_empty() {
+                match self.confirm("Skip this question? (y/N) ")? {
+                    Confirm::Yes => {
+                        return Ok(Reply::Skip {
+                            partial: String::new(),
+                            hint_used,
+                        });
+                    }
+                    Confirm::No => {
+                        // Back to the answer, on the same clock.
+                        spec.used_s = ask.used_s + seconds_between(began, self.clock.now());
+                        spec.prefill = "";
+                        continue;
+                    }
+                    Confirm::Stop(code) => {
+                        return Ok(match ending_for(code) {
+                            super::Ending::Signal(signal) => Reply::Interrupted {
+                                partial: String::new(),
+                                hint_used,
+                                signal,
+                            },
+                            _ => Reply::Quit {
+                                partial: String::new(),
+                                hint_used,
+                            },
+                        });
+                    }
+                }
+            }
+            return Ok(reply(
+                edited.outcome,
+                edited.text,
+                edited.hint_used || hint_used,
+            ));
+        }
     }
 
     fn choice(&mut self, ask: &Ask) -> Result<Reply> {
@@ -229,6 +321,17 @@ impl Prompter for Terminal<'_> {
     fn feedback(&mut self, asked: &Asked) -> Result<()> {
         self.say(&render::feedback(asked, &self.style));
         Ok(())
+    }
+
+    fn pause(&mut self) -> Result<Option<super::Ending>> {
+        self.say(&self.style.bold("Press Enter for the next question."));
+        let waited = self.wait_for_enter();
+        self.say("\n");
+        match waited {
+            Ok(()) => Ok(None),
+            Err(Error::Silent { code }) => Ok(Some(ending_for(code))),
+            Err(e) => Err(e),
+        }
     }
 
     fn progress(&mut self, done: usize, total: usize, elapsed_s: u32) {

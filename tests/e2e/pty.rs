@@ -252,3 +252,72 @@ fn ctrl_c_in_the_choice_menu_saves_and_stops() {
     assert_eq!(exit_code(&s), 130);
     assert_eq!(record(dir.path())["status"], "interrupted");
 }
+
+#[test]
+fn an_empty_answer_asks_before_skipping() {
+    // "n" goes back to the answer, which is then given.
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    s.send(".\r").unwrap();
+    s.expect("Skip this question? (y/N)").unwrap();
+    s.send("n").unwrap();
+    s.expect("question 1 of 1").unwrap();
+    s.send("not executed until evaluated\r.\r").unwrap();
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let r = record(dir.path());
+    assert_eq!(r["questions"][0]["state"], "answered");
+    assert_eq!(r["questions"][0]["answer"], "not executed until evaluated");
+
+    // "y" skips it.
+    let dir = tempdir();
+    let mut s = interview(dir.path());
+    s.send("\x04").unwrap(); // Ctrl-D on an empty answer
+    s.expect("Skip this question? (y/N)").unwrap();
+    s.send("y").unwrap();
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+    assert_eq!(record(dir.path())["questions"][0]["state"], "skipped");
+}
+
+#[test]
+fn the_next_question_waits_until_the_feedback_is_read() {
+    let dir = tempdir();
+    let mut s = spawn_with(
+        dir.path(),
+        &[
+            "--preset",
+            "junior",
+            "--category",
+            "technical",
+            "--category",
+            "choice",
+            "--seed",
+            "1",
+            "--no-probes",
+        ],
+    );
+    s.expect("Press Enter to begin.").unwrap();
+    s.send("\r").unwrap();
+    s.expect("question 1 of 2").unwrap();
+    // The choice menu: mark the first option shown, pick it.
+    s.send("a").unwrap();
+    s.send("\r").unwrap();
+    s.expect("Press Enter for the next question.").unwrap();
+    // Nothing of the next question shows until Enter (a short look: a
+    // slow machine can only make this pass, never fail).
+    s.set_expect_timeout(Some(Duration::from_secs(2)));
+    assert!(
+        s.expect(Regex("question 2 of 2")).is_err(),
+        "the next question started before Enter"
+    );
+    s.set_expect_timeout(Some(Duration::from_secs(20)));
+    s.send("\r").unwrap();
+    s.expect("question 2 of 2").unwrap();
+    s.send("not executed until evaluated\r.\r").unwrap();
+    s.expect("Interview complete").unwrap();
+    s.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
