@@ -111,6 +111,62 @@ impl Probe {
     }
 }
 
+/// How the follow-up probes of some sessions went.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Tally {
+    /// Probes asked.
+    pub asked: usize,
+    /// Of those, answered.
+    pub answered: usize,
+    /// Of those, declined.
+    pub passed: usize,
+    /// Probes whose answer earned something back.
+    pub recovered: usize,
+    /// Points (0–100 scale, summed over questions) earned back on probes.
+    pub points: f64,
+}
+
+impl Tally {
+    /// The tally of every probe asked after `questions`.
+    pub fn of<'a>(questions: impl IntoIterator<Item = &'a Asked>) -> Tally {
+        let mut tally = Tally::default();
+        for probe in questions.into_iter().flat_map(|q| &q.probes) {
+            tally.asked += 1;
+            match probe.state {
+                ProbeState::Answered => tally.answered += 1,
+                ProbeState::Passed => tally.passed += 1,
+                ProbeState::Interrupted => {}
+            }
+            if probe.gained > 0.0 {
+                tally.recovered += 1;
+                tally.points += probe.gained;
+            }
+        }
+        tally.points = crate::score::round1(tally.points);
+        tally
+    }
+
+    /// One line: "3 follow-ups asked: 2 answered, 1 passed; 2 earned back 23 points".
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{} asked: {} answered, {} passed",
+            crate::term::count(self.asked, "follow-up"),
+            self.answered,
+            self.passed
+        );
+        if self.recovered > 0 {
+            line.push_str(&format!(
+                "; {} earned back {} points",
+                self.recovered,
+                crate::term::number(self.points)
+            ));
+        } else {
+            line.push_str("; none earned points back");
+        }
+        line
+    }
+}
+
 /// The probe to ask after `asked` (just judged) to `question`, if any:
 /// the weightiest key point with a probe that the answer missed or only
 /// half covered; else, for a story, its most important missing STAR part;

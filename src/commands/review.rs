@@ -312,6 +312,10 @@ fn render_stats(s: &Stats, style: &crate::term::Style) -> String {
         }
         out.push('\n');
     }
+    if s.probes.asked > 0 {
+        let _ = writeln!(out, "{}", style.bold("Follow-ups"));
+        let _ = writeln!(out, "  {}\n", s.probes.line());
+    }
     match s.due {
         0 => out.push_str("No questions are due for review today.\n"),
         n => {

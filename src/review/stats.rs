@@ -52,6 +52,9 @@ pub struct Stats {
     pub presets: Vec<Row>,
     /// Questions due for review now.
     pub due: usize,
+    /// Follow-up probes, and the points earned back on them (already part
+    /// of the scores above; counted here on their own).
+    pub probes: crate::probe::Tally,
 }
 
 /// Accumulates scores for one row, session by session.
@@ -177,6 +180,7 @@ pub fn compute(records: &[Record], now: i64) -> Stats {
         weakest,
         presets: preset_rows,
         due,
+        probes: crate::probe::Tally::of(records.iter().flat_map(|r| &r.questions)),
     }
 }
 

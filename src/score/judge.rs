@@ -162,4 +162,39 @@ mod tests {
         let plain = judge(open, &open.model_answer, false).score;
         assert_eq!(judge(open, &open.model_answer, true).score, plain - 10.0);
     }
+
+    #[test]
+    fn a_story_part_told_on_a_probe_counts_for_half_its_structure_gain() {
+        use crate::probe::{Probe, ProbeState, StarPart, Target};
+        let bank = builtin();
+        let q = bank.get("story-tight-deadline").expect("built-in story");
+        let story = "Two weeks before a client demo the export was late. I was the only \
+                     backend developer, so I cut scope to CSV and shipped the core flow.";
+        let probe = |state: ProbeState, answer: &str| Probe {
+            target: Target::Star {
+                part: StarPart::Result,
+            },
+            prompt: StarPart::Result.question().into(),
+            state,
+            answer: answer.into(),
+            time_limit_s: 90,
+            time_used_s: 30,
+            gained: 0.0,
+        };
+        let ending = "The demo went ahead on time and the client signed, 30% more than planned.";
+        let first = judge(q, story, false);
+        let told = judge_probed(q, story, false, &[probe(ProbeState::Answered, ending)]);
+        let whole = star::analyse(&format!("{story}\n\n{ending}"));
+        let (before, after) = (first.star.unwrap(), told.star.unwrap());
+        assert!(!before.result_quantified && after.result_quantified);
+        assert!(whole.score > before.score);
+        assert_eq!(
+            after.score,
+            round1(before.score + PROBE_SHARE * (whole.score - before.score))
+        );
+        assert!(told.score > first.score);
+        // Passed or "why" probes change nothing.
+        let passed = judge_probed(q, story, false, &[probe(ProbeState::Passed, "")]);
+        assert_eq!(passed.score, first.score);
+    }
 }

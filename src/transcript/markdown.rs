@@ -85,6 +85,10 @@ fn render_raw(record: &Record, earlier: &BTreeMap<String, (String, f64)>) -> Str
                 );
             }
         }
+        let probes = crate::probe::Tally::of(&record.questions);
+        if probes.asked > 0 {
+            let _ = writeln!(out, "- Follow-ups: {}", probes.line());
+        }
         out.push_str("\n## Summary\n\n");
         out.push_str("| Category | Questions | Answered | Mean |\n|---|---:|---:|---:|\n");
         for c in &summary.categories {

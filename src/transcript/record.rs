@@ -73,6 +73,11 @@ impl Record {
             q.star = None;
             q.points = Vec::new();
             q.pitfalls = Vec::new();
+            // What a probe was and what it earned stay; its words go.
+            for probe in &mut q.probes {
+                probe.prompt = String::new();
+                probe.answer = String::new();
+            }
         }
         self
     }

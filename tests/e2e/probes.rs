@@ -69,6 +69,12 @@ fn an_answered_probe_earns_back_half_the_missed_point() {
     // first answer earned.
     assert_eq!(probe["gained"], 25.0);
     let md = markdown(dir.path());
+    assert!(
+        md.contains(
+            "- Follow-ups: 1 follow-up asked: 1 answered, 0 passed; 1 earned back 25 points"
+        ),
+        "{md}"
+    );
     assert!(md.contains("**Follow-up 1**"), "{md}");
     assert!(md.contains("+25 points recovered"), "{md}");
     assert!(
@@ -161,4 +167,36 @@ fn a_probe_is_passed_in_the_terminal_editor() {
     s.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&s), 0);
     assert_eq!(question(dir.path())["probes"][0]["state"], "passed");
+}
+
+#[test]
+fn review_counts_the_points_earned_back_on_follow_ups() {
+    let dir = tempdir();
+    sit(
+        &dir,
+        "Nothing runs until evaluated, when you iterate it.",
+        &[],
+    );
+    let stats = |json: bool| {
+        let mut cmd = on_fixture_bank(&dir, "2026-03-01T10:00:00Z");
+        cmd.args(["review", "stats"]);
+        if json {
+            cmd.arg("--json");
+        }
+        stdout_of(&mut cmd)
+    };
+    let figures: Value = serde_json::from_str(&stats(true)).unwrap();
+    let probes = &figures["probes"];
+    assert_eq!(probes["asked"], 1);
+    assert_eq!(probes["answered"], 1);
+    assert_eq!(probes["recovered"], 1);
+    assert_eq!(probes["points"], 25.0);
+    // Read again from the summary index, the same figures.
+    let again: Value = serde_json::from_str(&stats(true)).unwrap();
+    assert_eq!(again["probes"], figures["probes"]);
+    let text = stats(false);
+    assert!(
+        text.contains("1 follow-up asked: 1 answered, 0 passed; 1 earned back 25 points"),
+        "{text}"
+    );
 }
