@@ -52,6 +52,7 @@ fn a_scripted_session_writes_its_transcript() {
     - Questions: 3 of 3 done · seed 1
     - Status: complete
     - Result: **90/100** · strong pass for a junior role
+    - Follow-ups: 1 follow-up asked: 0 answered, 1 passed; none earned points back
 
     ## Summary
 
