@@ -215,11 +215,11 @@ fn weakest_point(question: &Question, asked: &Asked) -> Option<String> {
     best.map(|(_, label)| label.to_string())
 }
 
-/// The most important STAR part a story leaves out: what the speaker did,
-/// then how it ended (or how much changed, when the end has no number),
-/// then the situation, then the task.
+/// The most important STAR part a story leaves out: what the speaker did
+/// (also when every action is "we"), then how it ended (or how much
+/// changed, when the end has no number), then the situation, then the task.
 fn missing_part(report: &crate::star::Report) -> Option<StarPart> {
-    if !report.action.present {
+    if !report.action.present || report.first_person == crate::star::Person::We {
         Some(StarPart::Action)
     } else if !report.result.present || !report.result_quantified {
         Some(StarPart::Result)
@@ -308,6 +308,16 @@ mod tests {
                 story,
                 Some(Target::Star {
                     part: StarPart::Result,
+                }),
+            ),
+            // A story told all in "we": what did you do yourself?
+            (
+                "mid",
+                "story-tight-deadline",
+                "Our demo was two weeks away and the export was late. We cut scope to CSV, \
+                 we worked in pairs and we shipped on time; sales rose 20% that quarter.",
+                Some(Target::Star {
+                    part: StarPart::Action,
                 }),
             ),
             // Choice questions are never probed.

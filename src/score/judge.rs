@@ -69,14 +69,23 @@ pub fn judge_probed(
         let right = question.answer.as_deref() == Some(answer.trim());
         if right { 100.0 } else { 0.0 }
     } else {
+        // A probe on a key point is judged on that point; a story part told
+        // on a probe is part of the story, judged on all its points.
         let on_points: Vec<(usize, &str)> = counted()
-            .filter_map(|p| match &p.target {
-                Target::Point { label } => question
-                    .rubric
-                    .iter()
-                    .position(|k| &k.label == label)
-                    .map(|k| (k, p.answer.as_str())),
-                _ => None,
+            .flat_map(|p| -> Vec<(usize, &str)> {
+                match &p.target {
+                    Target::Point { label } => question
+                        .rubric
+                        .iter()
+                        .position(|k| &k.label == label)
+                        .map(|k| (k, p.answer.as_str()))
+                        .into_iter()
+                        .collect(),
+                    Target::Star { .. } => (0..question.rubric.len())
+                        .map(|k| (k, p.answer.as_str()))
+                        .collect(),
+                    Target::Why => Vec::new(),
+                }
             })
             .collect();
         let scored = score_with_probes(&Rubric::from_question(question), answer, &on_points);
