@@ -39,6 +39,8 @@ pub struct Spec<'a> {
     pub hint: Option<&'a str>,
     /// The keys and commands the status line lists.
     pub keys: &'static str,
+    /// What the status line says once `:skip` (or `:pass`) ends the answer.
+    pub skipped: &'static str,
 }
 
 /// The status line's keys while answering a question.
@@ -407,7 +409,7 @@ impl Editor<'_> {
     fn ended(&self, outcome: Outcome) -> String {
         match outcome {
             Outcome::Submit => self.style.green("✓ submitted"),
-            Outcome::Skip => self.style.yellow("skipped"),
+            Outcome::Skip => self.style.yellow(self.spec.skipped),
             Outcome::Quit | Outcome::Interrupted(_) => self.style.yellow("saved, stopping"),
             Outcome::TimeUp => self.style.red("time is up: submitted as it stands"),
         }

@@ -640,6 +640,47 @@ mod tests {
         file
     }
 
+    /// The loop with the scripted prompter: an answer missing the fixture's
+    /// weighty point gets its probe, whose answer is judged and kept; the
+    /// budget of probes is the preset's.
+    #[test]
+    fn the_loop_probes_a_missed_point_and_judges_the_answer_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("transcripts")).unwrap();
+        // (first answer, probe answer, probes asked, credit of the point)
+        let cases = [
+            (
+                "It caches results.",
+                "Nothing runs until evaluated.",
+                1,
+                0.5,
+            ),
+            ("It caches results.", ":pass", 1, 0.0),
+            // Covered at once: no probe, the next answer is never read.
+            ("Nothing runs until evaluated.", "unused", 0, 1.0),
+        ];
+        for (first, probe, asked, credit) in cases {
+            let answers = format!("{first}\n.\n{probe}\n.\n");
+            let (ending, record, text) = sit(&store, Vec::new(), &answers);
+            assert_eq!(ending, Ending::Complete, "{text}");
+            let q = &record.questions[0];
+            assert_eq!(q.probes.len(), asked, "{first:?} / {probe:?}");
+            assert_eq!(q.points[0].credit, credit, "{first:?} / {probe:?}");
+            assert_eq!(
+                text.contains("Follow-up on question 1"),
+                asked > 0,
+                "{text}"
+            );
+            if let Some(p) = q.probes.first() {
+                assert_eq!(
+                    p.time_limit_s,
+                    crate::preset::find("junior").unwrap().probe_time_s
+                );
+            }
+            store.discard(&record.id);
+        }
+    }
+
     #[test]
     fn when_nothing_can_be_saved_the_end_says_so_and_the_exit_is_1() {
         let dir = tempfile::tempdir().unwrap();

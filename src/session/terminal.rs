@@ -205,6 +205,7 @@ impl Prompter for Terminal<'_> {
             prefill: ask.prefill,
             hint: ask.question.hints.first().map(String::as_str),
             keys: editor::QUESTION_KEYS,
+            skipped: "skipped",
         };
         let began = self.clock.now();
         let mut hint_used = false;
@@ -304,6 +305,7 @@ impl Prompter for Terminal<'_> {
             prefill: "",
             hint: None,
             keys: editor::PROBE_KEYS,
+            skipped: "passed",
         };
         let edited = {
             let _raw = RawMode::on()?;
