@@ -124,6 +124,18 @@ impl<'a> Terminal<'a> {
         let _ = err.flush();
     }
 
+    /// Runs the answer editor in raw mode.
+    fn edit(&self, spec: &Spec) -> Result<editor::Edited> {
+        let _raw = RawMode::on()?;
+        editor::edit(
+            std::io::stderr(),
+            spec,
+            &self.style,
+            self.clock,
+            self.signals,
+        )
+    }
+
     /// Asks a yes/no question answered with one key: `y` is yes, anything
     /// else no; Ctrl-C, a signal or a closed terminal stop the interview.
     fn confirm(&self, question: &str) -> Result<Confirm> {
@@ -210,16 +222,7 @@ impl Prompter for Terminal<'_> {
         let began = self.clock.now();
         let mut hint_used = false;
         loop {
-            let edited = {
-                let _raw = RawMode::on()?;
-                editor::edit(
-                    std::io::stderr(),
-                    &spec,
-                    &self.style,
-                    self.clock,
-                    self.signals,
-                )?
-            };
+            let edited = self.edit(&spec)?;
             hint_used |= edited.hint_used;
             // An empty answer is a skip only when the candidate says so.
             if edited.outcome == Outcome::Submit && edited.text.trim().is_empty() {
@@ -307,16 +310,7 @@ impl Prompter for Terminal<'_> {
             keys: editor::PROBE_KEYS,
             skipped: "passed",
         };
-        let edited = {
-            let _raw = RawMode::on()?;
-            editor::edit(
-                std::io::stderr(),
-                &spec,
-                &self.style,
-                self.clock,
-                self.signals,
-            )?
-        };
+        let edited = self.edit(&spec)?;
         Ok(reply(edited.outcome, edited.text, edited.hint_used))
     }
 

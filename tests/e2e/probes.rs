@@ -114,9 +114,9 @@ fn a_negated_probe_answer_recovers_nothing() {
     assert!(q["points"][0].get("recovered").is_none());
 }
 
-#[test]
-fn a_probe_is_answered_in_the_terminal_editor() {
-    let dir = tempdir();
+/// A terminal session whose first answer misses the weighty point, waiting
+/// at the probe.
+fn at_the_probe(dir: &tempfile::TempDir) -> crate::pty::Session {
     let mut s = spawn_with(
         dir.path(),
         &[
@@ -134,38 +134,34 @@ fn a_probe_is_answered_in_the_terminal_editor() {
     s.send("It caches results.\r.\r").unwrap();
     s.expect("Follow-up on question 1").unwrap();
     s.expect(":pass declines").unwrap();
-    s.send("Only when you iterate: nothing runs until evaluated.\r.\r")
-        .unwrap();
-    s.expect("+25 points recovered").unwrap();
+    s
+}
+
+/// Waits for the end of a terminal session and checks it ended well.
+fn finished(mut s: crate::pty::Session) {
     s.expect("Interview complete").unwrap();
     s.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&s), 0);
+}
+
+#[test]
+fn a_probe_is_answered_in_the_terminal_editor() {
+    let dir = tempdir();
+    let mut s = at_the_probe(&dir);
+    s.send("Only when you iterate: nothing runs until evaluated.\r.\r")
+        .unwrap();
+    s.expect("+25 points recovered").unwrap();
+    finished(s);
     assert_eq!(question(dir.path())["probes"][0]["gained"], 25.0);
 }
 
 #[test]
 fn a_probe_is_passed_in_the_terminal_editor() {
     let dir = tempdir();
-    let mut s = spawn_with(
-        dir.path(),
-        &[
-            "--preset",
-            "junior",
-            "--category",
-            "technical",
-            "--seed",
-            "1",
-        ],
-    );
-    s.expect("Press Enter to begin.").unwrap();
-    s.send("\r").unwrap();
-    s.expect("question 1 of 1").unwrap();
-    s.send("It caches results.\r.\r").unwrap();
-    s.expect("Follow-up on question 1").unwrap();
+    let mut s = at_the_probe(&dir);
     s.send(":pass\r").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    s.expect("passed · follow-up on question 1").unwrap();
+    finished(s);
     assert_eq!(question(dir.path())["probes"][0]["state"], "passed");
 }
 

@@ -4,7 +4,7 @@
 
 use crate::common::{fixture, tempdir};
 use expectrl::process::unix::{Signal, WaitStatus};
-use expectrl::session::OsSession as Session;
+pub use expectrl::session::OsSession as Session;
 use expectrl::{ControlCode, Expect, Regex};
 use serde_json::Value;
 use std::path::Path;
