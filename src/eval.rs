@@ -4,7 +4,7 @@
 use crate::error::{Error, Result};
 use crate::score::derive::{Idf, derive};
 use crate::score::normalize::normalize;
-use crate::score::{Rubric, score_normalized};
+use crate::score::{Rubric, score_only};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -134,9 +134,9 @@ pub fn scores(rows: &[Row], mut tick: impl FnMut()) -> Vec<f64> {
             let rubric = rubrics
                 .entry((row.reference.as_str(), row.question.as_str()))
                 .or_insert_with(|| derive(&row.reference, &row.question, idf));
-            let scored = score_normalized(rubric, &normalize(&row.answer));
+            let score = score_only(rubric, &normalize(&row.answer));
             tick();
-            scored.score
+            score
         })
         .collect()
 }

@@ -2,7 +2,8 @@
 //! the ASCII fast path of [`crate::score::segment`] cuts
 //! every text exactly where the Unicode tables (UAX #29) do, whatever mix of
 //! ASCII and other characters it holds; the bounded edit distance gives the
-//! full alignment's distance whenever it is within the limit.
+//! full alignment's distance whenever it is within the limit; and `eval`'s
+//! score without explanation is the score with one.
 
 use super::config;
 use crate::score::segment::pieces;
@@ -60,5 +61,70 @@ proptest! {
         let full = strsim::osa_distance(&a, &b);
         let expected = (full <= limit).then_some(full);
         prop_assert_eq!(crate::score::matcher::edits_within(&a, &b, limit), expected);
+    }
+}
+
+/// Answers made of a rubric's own words, function words, negators and
+/// punctuation, so that points, lists, negation and pitfalls all come up.
+fn answer() -> impl Strategy<Value = String> {
+    let words = prop::sample::select(vec![
+        "select_related",
+        "prefetch",
+        "related",
+        "join",
+        "sql",
+        "separate",
+        "query",
+        "queries",
+        "python",
+        "not",
+        "no",
+        "never",
+        "without",
+        "the",
+        "a",
+        "uses",
+        "runs",
+        "in",
+        "one",
+        "second",
+        "cache",
+        "cached",
+        "n+1",
+        "index",
+        "and",
+        "but",
+        ",",
+        ".",
+        ":",
+        "\n\n",
+        "-",
+        "selct_related",
+        "prefetch_relatd",
+        "joins",
+        "it",
+        "does",
+        "doesn't",
+    ]);
+    prop::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn the_score_alone_is_the_score_with_its_explanation(text in answer()) {
+        use crate::score::rubric::Builder;
+        let mut b = Builder::default();
+        b.point("select_related joins", 2.0, &["select_related", "sql join"]);
+        b.point("prefetch runs a second query", 2.0, &["prefetch_related", "separate query"]);
+        b.point("caching", 1.0, &["cache", "cached results"]);
+        b.pitfall("prefetch does not join", 10.0, &["prefetch_related uses a join"]);
+        let rubric = b.build();
+        let answer = crate::score::normalize::normalize(&text);
+        prop_assert_eq!(
+            crate::score::score_only(&rubric, &answer),
+            crate::score::score_normalized(&rubric, &answer).score
+        );
     }
 }

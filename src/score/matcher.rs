@@ -79,16 +79,18 @@ pub fn edits_within(a: &str, b: &str, limit: usize) -> Option<usize> {
         return None;
     }
     // Three rows of the alignment table: two back, the last and this one.
-    let mut rows = [[0usize; MAX + 1]; 3];
-    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+    // Distances stay under 64: bytes are enough, and little to clear.
+    let mut rows = [[0u8; MAX + 1]; 3];
+    for (j, cell) in (0u8..).zip(rows[0].iter_mut()).take(b.len() + 1) {
         *cell = j;
     }
     for i in 1..=a.len() {
         let (this, last, back) = (i % 3, (i + 2) % 3, (i + 1) % 3);
-        rows[this][0] = i;
-        let mut best = i;
+        // At most 63: the words are.
+        rows[this][0] = i as u8;
+        let mut best = rows[this][0];
         for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
             let mut cell = (rows[last][j] + 1)
                 .min(rows[this][j - 1] + 1)
                 .min(rows[last][j - 1] + cost);
@@ -98,11 +100,11 @@ pub fn edits_within(a: &str, b: &str, limit: usize) -> Option<usize> {
             rows[this][j] = cell;
             best = best.min(cell);
         }
-        if best > limit {
+        if usize::from(best) > limit {
             return None;
         }
     }
-    let distance = rows[a.len() % 3][b.len()];
+    let distance = usize::from(rows[a.len() % 3][b.len()]);
     (distance <= limit).then_some(distance)
 }
 
@@ -326,27 +328,40 @@ struct Postings<'a> {
 impl<'a> Postings<'a> {
     /// Groups `(key, position)` pairs, given in answer order, by key; each
     /// key's positions stay in answer order.
-    fn new(keys: impl Iterator<Item = (&'a str, usize)> + Clone) -> Postings<'a> {
+    fn new(keys: impl Iterator<Item = (&'a str, usize)>) -> Postings<'a> {
         let (_, most) = keys.size_hint();
-        let mut ranges: HashMap<&str, (u32, u32)> =
+        // One hash look-up per pair: each key gets a group, each pair its
+        // group's number; the positions are then laid out group by group.
+        let mut groups: HashMap<&str, u32> =
             HashMap::with_capacity_and_hasher(most.unwrap_or(0) / 2, Default::default());
-        let mut total = 0u32;
-        for (key, _) in keys.clone() {
-            ranges.entry(key).or_insert((0, 0)).1 += 1;
-            total += 1;
-        }
-        let mut next = 0;
-        for (start, len) in ranges.values_mut() {
-            *start = next;
-            next += std::mem::take(len);
-        }
-        let mut positions = vec![0; total as usize];
+        let mut sizes: Vec<u32> = Vec::new();
+        let mut pairs: Vec<(u32, usize)> = Vec::with_capacity(most.unwrap_or(0));
         for (key, at) in keys {
-            if let Some((start, len)) = ranges.get_mut(key) {
-                positions[(*start + *len) as usize] = at;
-                *len += 1;
+            let next = sizes.len() as u32;
+            let group = *groups.entry(key).or_insert(next);
+            if group == next {
+                sizes.push(0);
             }
+            sizes[group as usize] += 1;
+            pairs.push((group, at));
         }
+        let mut starts = Vec::with_capacity(sizes.len());
+        let mut next = 0;
+        for size in &sizes {
+            starts.push(next);
+            next += size;
+        }
+        let mut filled = starts.clone();
+        let mut positions = vec![0; pairs.len()];
+        for (group, at) in pairs {
+            let slot = &mut filled[group as usize];
+            positions[*slot as usize] = at;
+            *slot += 1;
+        }
+        let ranges = groups
+            .into_iter()
+            .map(|(key, group)| (key, (starts[group as usize], sizes[group as usize])))
+            .collect();
         Postings { ranges, positions }
     }
 

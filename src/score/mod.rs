@@ -162,12 +162,27 @@ pub fn score_with_probes(rubric: &Rubric, answer: &str, probes: &[(usize, &str)]
         .iter()
         .map(|&(point, text)| (point, normalize(text)))
         .collect();
-    score_probed(rubric, &normalize(answer), &probes)
+    score_probed(rubric, &normalize(answer), &probes, Explain::Yes)
+}
+
+/// Whether a score comes with its explanation: the words that matched, the
+/// stretches quoted and why missed points were missed. `eval` needs only the
+/// number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Explain {
+    Yes,
+    No,
+}
+
+/// The score alone of an already normalised answer: the same number as
+/// [`score_normalized`], without the explanation's work.
+pub fn score_only(rubric: &Rubric, answer: &Normalized) -> f64 {
+    score_probed(rubric, answer, &[], Explain::No).score
 }
 
 /// Scores an already normalised answer (to share the work across rubrics).
 pub fn score_normalized(rubric: &Rubric, answer: &Normalized) -> Scored {
-    score_probed(rubric, answer, &[])
+    score_probed(rubric, answer, &[], Explain::Yes)
 }
 
 /// What a probe's answer earns on the key point it probed: the result it
@@ -179,10 +194,15 @@ fn probe_credit(
 ) -> (PointResult, bool) {
     let mut index = AnswerIndex::new(answer, rubric.vocabulary.len());
     let mentions = mentions(&mut index, rubric);
-    judge_point(&mut index, rubric, point, &mentions, &[])
+    judge_point(&mut index, rubric, point, &mentions, &[], Explain::Yes)
 }
 
-fn score_probed(rubric: &Rubric, answer: &Normalized, probes: &[(usize, Normalized)]) -> Scored {
+fn score_probed(
+    rubric: &Rubric,
+    answer: &Normalized,
+    probes: &[(usize, Normalized)],
+    explain: Explain,
+) -> Scored {
     let mut index = AnswerIndex::new(answer, rubric.vocabulary.len());
     let mut pitfalls = Vec::with_capacity(rubric.pitfalls.len());
     // Sentences that state a misconception.
@@ -206,6 +226,7 @@ fn score_probed(rubric: &Rubric, answer: &Normalized, probes: &[(usize, Normaliz
         }
         let evidence = best
             .as_ref()
+            .filter(|_| explain == Explain::Yes)
             .map(|(_, found)| span_text(answer, found))
             .unwrap_or_default();
         if let Some((_, found)) = &best {
@@ -227,7 +248,8 @@ fn score_probed(rubric: &Rubric, answer: &Normalized, probes: &[(usize, Normaliz
     let mut points = Vec::with_capacity(rubric.points.len());
     let (mut prose, mut listed) = (0.0, 0.0);
     for (k, point) in rubric.points.iter().enumerate() {
-        let (mut result, in_prose) = judge_point(&mut index, rubric, point, &mentions, &misstated);
+        let (mut result, in_prose) =
+            judge_point(&mut index, rubric, point, &mentions, &misstated, explain);
         let earned = point.weight * result.credit;
         if in_prose {
             prose += earned;
@@ -438,6 +460,7 @@ fn judge_point(
     point: &rubric::Point,
     mentions: &[Mention],
     misstated: &[usize],
+    explain: Explain,
 ) -> (PointResult, bool) {
     // Weak evidence (a bare name, other words) does not count in a sentence
     // that states a misconception.
@@ -530,7 +553,11 @@ fn judge_point(
             covered: false,
             credit: OWN_WORDS_CREDIT,
             phrasing: None,
-            matches: matches(index.answer, &found),
+            matches: if explain == Explain::Yes {
+                matches(index.answer, &found)
+            } else {
+                Vec::new()
+            },
             note: Some(Note::OwnWords),
             recovered: None,
         };
@@ -554,7 +581,11 @@ fn judge_point(
             covered: note.is_none(),
             credit,
             phrasing: Some(phrase.text.clone()),
-            matches: matches(index.answer, &found),
+            matches: if explain == Explain::Yes {
+                matches(index.answer, &found)
+            } else {
+                Vec::new()
+            },
             note,
             recovered: None,
         };
@@ -567,7 +598,11 @@ fn judge_point(
         credit: 0.0,
         phrasing: None,
         matches: Vec::new(),
-        note: why_not(index, rubric, point, mentions),
+        note: if explain == Explain::Yes {
+            why_not(index, rubric, point, mentions)
+        } else {
+            None
+        },
         recovered: None,
     };
     (result, true)

@@ -318,21 +318,91 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize
         return;
     }
     identifier_parts(word, |start, part| {
-        let lower = fold(part);
         let begin = offset + start;
         let end = begin + part.len();
-        // Contractions: don't -> do + not; the possessive 's is dropped.
-        let (lower, negated) = split_contraction(lower);
-        if lower.is_empty() {
-            return;
-        }
-        tokens.push(word_token(lower, begin, end, sentence));
-        if negated {
-            let mut not = word_token("not".into(), begin, end, sentence);
-            not.negation = true;
-            tokens.push(not);
-        }
+        with_lexeme(part, |lexeme| {
+            if lexeme.word.is_empty() {
+                return;
+            }
+            tokens.push(lexeme.token(begin, end, sentence));
+            if lexeme.contracted_not {
+                let mut not = word_token("not".into(), begin, end, sentence);
+                not.negation = true;
+                tokens.push(not);
+            }
+        });
     });
+}
+
+/// What normalising one identifier part as typed gives, whatever its place.
+struct Lexeme {
+    /// Folded, contraction split off (`doesn't` -> `does`).
+    word: CompactString,
+    stem: CompactString,
+    stop: bool,
+    negation: bool,
+    /// A contracted "not" follows (`doesn't`).
+    contracted_not: bool,
+}
+
+impl Lexeme {
+    fn new(part: &str) -> Lexeme {
+        // Contractions: don't -> do + not; the possessive 's is dropped.
+        let (word, contracted_not) = split_contraction(fold(part));
+        let stop = is_stopword(&word);
+        Lexeme {
+            stem: if stop || word.is_empty() {
+                word.clone()
+            } else {
+                stem_word(&word)
+            },
+            negation: is_negation(&word),
+            stop,
+            contracted_not,
+            word,
+        }
+    }
+
+    fn token(&self, start: usize, end: usize, sentence: usize) -> Token {
+        Token {
+            word: self.word.clone(),
+            stem: self.stem.clone(),
+            start,
+            end,
+            stop: self.stop,
+            negation: self.negation,
+            sentence,
+            clause: 0,
+            word_id: 0,
+            comma_before: false,
+            mark_before: false,
+            glued: false,
+            negated: false,
+            listed: false,
+        }
+    }
+}
+
+/// Hands `use_it` the lexeme of a part as typed. Answers repeat their
+/// words, and each word's folding, stemming and word lists are the costliest
+/// steps per word: they are worked out once per thread and looked up after.
+fn with_lexeme(part: &str, use_it: impl FnOnce(&Lexeme)) {
+    thread_local! {
+        static LEXEMES: RefCell<FxHashMap<CompactString, Lexeme>> =
+            RefCell::new(FxHashMap::default());
+    }
+    LEXEMES.with(|cache| {
+        if let Some(lexeme) = cache.borrow().get(part) {
+            return use_it(lexeme);
+        }
+        let lexeme = Lexeme::new(part);
+        use_it(&lexeme);
+        let mut cache = cache.borrow_mut();
+        if cache.len() > 50_000 {
+            cache.clear();
+        }
+        cache.insert(part.into(), lexeme);
+    })
 }
 
 fn word_token(word: CompactString, start: usize, end: usize, sentence: usize) -> Token {
