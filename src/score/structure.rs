@@ -8,38 +8,59 @@ use super::normalize::Token;
 /// Words that start a new clause wherever they stand: a contrast or a reason
 /// changes what a negation before them applies to ("it does not join, but
 /// runs a second query").
-const CLAUSE_WORDS: &[&str] = &[
-    "but",
-    "whereas",
-    "while",
-    "although",
-    "though",
-    "however",
-    "instead",
-    "because",
-    "since",
-    "so",
-    "unless",
-    "rather",
-    "yet",
-    "whilst",
-    "unlike",
-    "otherwise",
-    "until",
-    "till",
-    "when",
-    "once",
-    "after",
-    "before",
-    "if",
-    "whenever",
-];
+fn is_clause_word(word: &str) -> bool {
+    matches!(
+        word,
+        "but"
+            | "whereas"
+            | "while"
+            | "although"
+            | "though"
+            | "however"
+            | "instead"
+            | "because"
+            | "since"
+            | "so"
+            | "unless"
+            | "rather"
+            | "yet"
+            | "whilst"
+            | "unlike"
+            | "otherwise"
+            | "until"
+            | "till"
+            | "when"
+            | "once"
+            | "after"
+            | "before"
+            | "if"
+            | "whenever"
+    )
+}
 
 /// Words that start a new clause after a comma (", it runs…", ", which…").
-const AFTER_COMMA: &[&str] = &[
-    "it", "they", "this", "that", "these", "those", "we", "i", "you", "he", "she", "there",
-    "which", "so", "then", "and", "or", "its",
-];
+fn starts_after_comma(word: &str) -> bool {
+    matches!(
+        word,
+        "it" | "they"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "we"
+            | "i"
+            | "you"
+            | "he"
+            | "she"
+            | "there"
+            | "which"
+            | "so"
+            | "then"
+            | "and"
+            | "or"
+            | "its"
+    )
+}
 
 /// Negators whose scope is the rest of their clause ("does not use a JOIN").
 /// The others ("no", "without", "none", …) negate the few words after them
@@ -80,8 +101,8 @@ fn split_clauses(tokens: &mut [Token]) {
             Some((raw, sentence)) => {
                 raw != token.clause
                     || sentence != token.sentence
-                    || CLAUSE_WORDS.contains(&token.word.as_str())
-                    || (token.comma_before && AFTER_COMMA.contains(&token.word.as_str()))
+                    || is_clause_word(&token.word)
+                    || (token.comma_before && starts_after_comma(&token.word))
             }
         };
         previous = Some((token.clause, token.sentence));
