@@ -27,6 +27,8 @@ pub enum Kind {
     Subject,
     /// A weighty key point with no probe to follow up on it.
     NoProbe,
+    /// A probe that names its own point: repeating it would earn the point.
+    ProbeGivesAway,
 }
 
 /// One warning: its kind, the field it is about (`rubric[2].phrasings[1]`)
@@ -64,6 +66,23 @@ pub fn question(q: &Question) -> Vec<Lint> {
             phrasing_lints(phrasing, &field, true, &mut out);
         }
         subject_lints(&point.subject, i, &mut out);
+    }
+    for (i, point) in q.rubric.iter().enumerate() {
+        if let Some(phrasing) = point
+            .probe
+            .as_deref()
+            .and_then(|probe| super::validate::probe_gives_away(point, probe))
+        {
+            out.push(Lint::new(
+                Kind::ProbeGivesAway,
+                format!("rubric[{i}].probe"),
+                format!(
+                    "says the point itself (it matches the phrasing `{phrasing}`), so repeating \
+                     the probe would earn it; ask about the situation or the consequence \
+                     instead of naming the answer"
+                ),
+            ));
+        }
     }
     if q.category != Category::Behavioral {
         for (i, point) in q.rubric.iter().enumerate() {
@@ -491,5 +510,41 @@ mod tests {
         let mut q = question(&[(&["not null"], &[])], &[]);
         q.category = Category::Choice;
         assert!(super::question(&q).is_empty());
+    }
+
+    #[test]
+    fn a_probe_that_names_its_point_or_a_weighty_point_without_one_is_flagged() {
+        let kinds = |probe: Option<&str>, weight: f64| -> Vec<Kind> {
+            let mut q = question(&[(&["until evaluated", "deferred execution"], &[])], &[]);
+            q.rubric[0].probe = probe.map(str::to_string);
+            q.rubric[0].weight = weight;
+            super::question(&q)
+                .into_iter()
+                .map(|l| l.kind)
+                .filter(|k| matches!(k, Kind::ProbeGivesAway | Kind::NoProbe))
+                .collect()
+        };
+        // (probe, weight, warnings)
+        let cases = [
+            (
+                Some("When does the database actually get asked for rows?"),
+                2.0,
+                vec![],
+            ),
+            (
+                Some("Is its execution deferred until it is evaluated?"),
+                2.0,
+                vec![Kind::ProbeGivesAway],
+            ),
+            (None, 2.0, vec![Kind::NoProbe]),
+            (None, 1.0, vec![]),
+        ];
+        for (probe, weight, expected) in cases {
+            assert_eq!(
+                kinds(probe, weight),
+                expected,
+                "{probe:?} at weight {weight}"
+            );
+        }
     }
 }

@@ -241,6 +241,17 @@ mod tests {
             })
             .collect();
         assert!(missing.is_empty(), "{missing:#?}");
+        // And no probe gives its point away.
+        let telling: Vec<String> = builtin()
+            .iter()
+            .flat_map(|q| {
+                lint::question(q)
+                    .into_iter()
+                    .filter(|l| l.kind == lint::Kind::ProbeGivesAway)
+                    .map(move |l| format!("{}: {}: {}", q.id, l.field, l.message))
+            })
+            .collect();
+        assert!(telling.is_empty(), "{telling:#?}");
     }
 
     #[test]

@@ -279,12 +279,6 @@ fn check_question(q: &Question, place: &str, out: &mut Checked) {
                     "{what}: `probe` is empty; write the question the interviewer asks when an \
                      answer misses the point, or leave the field out"
                 ));
-            } else if let Some(phrasing) = probe_gives_away(point, probe) {
-                problem(format!(
-                    "{what}: `probe` says the point itself (it matches the phrasing \
-                     `{phrasing}`), so repeating the probe would earn it; ask about the \
-                     situation or the consequence instead of naming the answer"
-                ));
             }
         }
     }
