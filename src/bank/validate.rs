@@ -273,13 +273,11 @@ fn check_question(q: &Question, place: &str, out: &mut Checked) {
                 problem(format!("{what}: phrasing `{phrasing}` {why}"));
             }
         }
-        if let Some(probe) = &point.probe {
-            if probe.trim().is_empty() {
-                problem(format!(
-                    "{what}: `probe` is empty; write the question the interviewer asks when an \
-                     answer misses the point, or leave the field out"
-                ));
-            }
+        if point.probe.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            problem(format!(
+                "{what}: `probe` is empty; write the question the interviewer asks when an \
+                 answer misses the point, or leave the field out"
+            ));
         }
     }
     for pitfall in &q.pitfalls {
