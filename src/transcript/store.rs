@@ -58,6 +58,24 @@ pub struct Store {
     dir: PathBuf,
 }
 
+/// An index up to this size is read whole and parsed from memory (several
+/// times faster); a larger one is parsed as it is read, so that thousands of
+/// sessions cost little memory.
+const INDEX_IN_MEMORY_BYTES: u64 = 4 << 20;
+
+/// Parses the summary index from its open file.
+fn read_index(mut file: std::io::Take<std::fs::File>) -> Option<Index> {
+    use std::io::Read;
+    let len = file.get_ref().metadata().ok()?.len();
+    if len <= INDEX_IN_MEMORY_BYTES {
+        let mut bytes = Vec::with_capacity(len as usize);
+        file.read_to_end(&mut bytes).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    } else {
+        serde_json::from_reader(std::io::BufReader::new(file)).ok()
+    }
+}
+
 impl Store {
     /// Uses `dir` as it is, for reading (it need not exist).
     pub fn at(dir: &Path) -> Store {
@@ -253,7 +271,7 @@ impl Store {
         let index_path = self.dir.join(INDEX);
         let mut old: Index = open_regular(&index_path, MAX_INDEX_BYTES)
             .ok()
-            .and_then(|file| serde_json::from_reader(std::io::BufReader::new(file)).ok())
+            .and_then(read_index)
             .filter(|index: &Index| index.version == INDEX_VERSION)
             .unwrap_or_default();
         let mut new = Index {
