@@ -58,22 +58,65 @@ pub struct Store {
     dir: PathBuf,
 }
 
-/// An index up to this size is read whole and parsed from memory (several
-/// times faster); a larger one is parsed as it is read, so that thousands of
-/// sessions cost little memory.
-const INDEX_IN_MEMORY_BYTES: u64 = 4 << 20;
-
-/// Parses the summary index from its open file.
-fn read_index(mut file: std::io::Take<std::fs::File>) -> Option<Index> {
-    use std::io::Read;
-    let len = file.get_ref().metadata().ok()?.len();
-    if len <= INDEX_IN_MEMORY_BYTES {
-        let mut bytes = Vec::with_capacity(len as usize);
-        file.read_to_end(&mut bytes).ok()?;
-        serde_json::from_slice(&bytes).ok()
-    } else {
-        serde_json::from_reader(std::io::BufReader::new(file)).ok()
+/// Parses the summary index from its open file: a header line, then one
+/// line per record file. Each line is parsed from memory (several times
+/// faster than parsing from a reader), one at a time, so that thousands of
+/// sessions cost little memory. `None` when it is not a whole index of this
+/// version.
+fn read_index(file: std::io::Take<std::fs::File>) -> Option<Index> {
+    use std::io::BufRead;
+    let mut reader = std::io::BufReader::new(file);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let header: IndexHeader = serde_json::from_str(&line).ok()?;
+    if header.version != INDEX_VERSION {
+        return None;
     }
+    let mut entries = BTreeMap::new();
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).ok()? == 0 {
+            break;
+        }
+        let IndexLine {
+            name,
+            len,
+            modified_ns,
+            record,
+        } = serde_json::from_str(&line).ok()?;
+        entries.insert(
+            name,
+            Entry {
+                len,
+                modified_ns,
+                record,
+            },
+        );
+    }
+    Some(Index {
+        version: header.version,
+        entries,
+    })
+}
+
+/// The summary index as text: a header line, then one line per record file.
+fn write_index(index: &Index) -> Option<String> {
+    let mut text = serde_json::to_string(&IndexHeader {
+        version: index.version,
+    })
+    .ok()?;
+    text.push('\n');
+    for (name, entry) in &index.entries {
+        let line = IndexLineRef {
+            name,
+            len: entry.len,
+            modified_ns: entry.modified_ns,
+            record: &entry.record,
+        };
+        text.push_str(&serde_json::to_string(&line).ok()?);
+        text.push('\n');
+    }
+    Some(text)
 }
 
 impl Store {
@@ -328,7 +371,7 @@ impl Store {
             new.entries.insert(name, entry);
         }
         if (changed || !old.entries.is_empty())
-            && let Ok(text) = serde_json::to_string(&new)
+            && let Some(text) = write_index(&new)
         {
             let _ = write_atomic(&index_path, text.as_bytes());
         }
@@ -373,7 +416,8 @@ fn sort_newest_first(records: &mut [Record]) {
 
 /// The folder's summary index: what [`Store::summaries`] read last time.
 const INDEX: &str = ".summaries.cache";
-const INDEX_VERSION: u32 = 1;
+/// 2: JSON Lines (1 was one JSON document, read much more slowly).
+const INDEX_VERSION: u32 = 2;
 /// The index of a very long history (tens of thousands of sessions) fits.
 const MAX_INDEX_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -382,6 +426,30 @@ struct Index {
     version: u32,
     /// By file name.
     entries: BTreeMap<String, Entry>,
+}
+
+/// The index's first line.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct IndexHeader {
+    version: u32,
+}
+
+/// One record file's line in the index.
+#[derive(serde::Deserialize)]
+struct IndexLine {
+    name: String,
+    len: u64,
+    modified_ns: u128,
+    record: Record,
+}
+
+/// [`IndexLine`], to write.
+#[derive(serde::Serialize)]
+struct IndexLineRef<'a> {
+    name: &'a str,
+    len: u64,
+    modified_ns: u128,
+    record: &'a Record,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -813,6 +881,32 @@ mod tests {
         let (records, _) = store.summaries();
         assert_eq!(records.len(), 1);
         assert_eq!(records[0].id, record.id);
+    }
+
+    #[test]
+    fn an_index_of_another_version_or_cut_short_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let mut record = fixture_record();
+        let _lock = store.create(&mut record, |_| String::new()).unwrap();
+        let index_path = dir.path().join(INDEX);
+        let old_format = format!(
+            "{{\"version\":1,\"entries\":{{\"{}.json\":{{}}}}}}",
+            record.id
+        );
+        let whole = {
+            store.summaries();
+            std::fs::read_to_string(&index_path).unwrap()
+        };
+        let cut = &whole[..whole.len() - 10];
+        for planted in [old_format.as_str(), cut, "{\"version\":2}\nnot json\n"] {
+            std::fs::write(&index_path, planted).unwrap();
+            let (records, warnings) = store.summaries();
+            assert!(warnings.is_empty(), "{warnings:?}");
+            assert_eq!(records.len(), 1);
+            assert_eq!(records[0].id, record.id);
+            assert_eq!(std::fs::read_to_string(&index_path).unwrap(), whole);
+        }
     }
 
     #[cfg(unix)]
