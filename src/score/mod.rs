@@ -622,9 +622,11 @@ fn own_words(
     }
     // Per clause, one hit per own word.
     let mut by_clause: Vec<(usize, Vec<(usize, matcher::Hit)>)> = Vec::new();
-    for (k, word) in point.own_words.iter().enumerate() {
+    for (k, (word, negated)) in point.own_words.iter().enumerate() {
         for found in index.all(&rubric.vocabulary, word) {
-            if index.negated(&found) || index.listed(&found) {
+            // Said with the polarity the point says it with, in a statement.
+            let polarity = negated.unwrap_or(false);
+            if index.negated(&found) != polarity || index.listed(&found) {
                 continue;
             }
             let Some(hit) = found.hits.first().copied() else {

@@ -46,7 +46,10 @@ pub struct Point {
     /// The point's own words (from its label and phrasings, one word each),
     /// less the prompt's, the subjects' names and words most points share:
     /// a statement using several of them says the point in other words.
-    pub own_words: Vec<Phrase>,
+    /// Each with its polarity: whether the point says it under negation
+    /// ("*No SQL runs* until…"), as a statement must too; `None` when the
+    /// point says it both ways.
+    pub own_words: Vec<(Phrase, Option<bool>)>,
 }
 
 /// A misconception ready for matching.
@@ -308,11 +311,13 @@ impl Builder {
             .flat_map(|name| normalize(&name.text).tokens)
             .map(|t| t.stem.into_string())
             .collect();
-        let mut words: Vec<Vec<(String, String)>> = Vec::with_capacity(rubric.points.len());
+        // (stem, word, said under negation, said both ways)
+        let mut words: Vec<Vec<(String, String, bool, bool)>> =
+            Vec::with_capacity(rubric.points.len());
         for point in &rubric.points {
             let texts = std::iter::once(point.label.as_str())
                 .chain(point.phrases.iter().map(|p| p.text.as_str()));
-            let mut own: Vec<(String, String)> = Vec::new();
+            let mut own: Vec<(String, String, bool, bool)> = Vec::new();
             for token in texts.flat_map(|text| normalize(text).tokens) {
                 let meaningful = !token.stop
                     && !token.negation
@@ -321,8 +326,17 @@ impl Builder {
                     && !GENERIC.contains(&token.word.as_str())
                     && !rubric.prompt.contains(token.stem.as_str())
                     && !names.contains(token.stem.as_str());
-                if meaningful && !own.iter().any(|(stem, _)| *stem == token.stem) {
-                    own.push((token.stem.into_string(), token.word.into_string()));
+                if !meaningful {
+                    continue;
+                }
+                match own.iter_mut().find(|(stem, ..)| *stem == token.stem) {
+                    Some(seen) => seen.3 |= seen.2 != token.negated,
+                    None => own.push((
+                        token.stem.into_string(),
+                        token.word.into_string(),
+                        token.negated,
+                        false,
+                    )),
                 }
             }
             words.push(own);
@@ -332,22 +346,23 @@ impl Builder {
         let count = |stem: &str| {
             words
                 .iter()
-                .filter(|w| w.iter().any(|(s, _)| s == stem))
+                .filter(|w| w.iter().any(|(s, ..)| s == stem))
                 .count()
         };
-        let kept: Vec<Vec<String>> = words
+        // A word the point says both ways has no polarity to check.
+        let kept: Vec<Vec<(String, Option<bool>)>> = words
             .iter()
             .map(|own| {
                 own.iter()
-                    .filter(|(stem, _)| count(stem) <= shared)
-                    .map(|(_, word)| word.clone())
+                    .filter(|(stem, ..)| count(stem) <= shared)
+                    .map(|(_, word, negated, both)| (word.clone(), (!both).then_some(*negated)))
                     .collect()
             })
             .collect();
         for (point, own) in rubric.points.iter_mut().zip(kept) {
             point.own_words = own
                 .iter()
-                .filter_map(|word| rubric.vocabulary.phrase(word))
+                .filter_map(|(word, negated)| rubric.vocabulary.phrase(word).map(|p| (p, *negated)))
                 .collect();
         }
     }

@@ -287,3 +287,34 @@ fn probe_answers_earn_back_half_of_the_missed_credit() {
     let probed = super::score_with_probes(&rubric, first, &[(1, cases[0].0)]);
     assert_eq!(probed.score - score(&rubric, first).score, 10.0);
 }
+
+/// A point whose label says something under negation ("No SQL runs until
+/// …") is said in other words only with the same polarity: "SQL runs at
+/// once" contradicts it and earns nothing; "no SQL runs before …" says it.
+#[test]
+fn own_words_keep_the_polarity_of_the_point() {
+    let mut b = Builder::default();
+    b.point(
+        "No SQL runs until the QuerySet is evaluated",
+        2.0,
+        &["until evaluated", "deferred execution"],
+    );
+    b.point(
+        "Results are cached after evaluation",
+        1.0,
+        &["result cache"],
+    );
+    let rubric = b.build();
+    let cases = [
+        ("No SQL runs before you loop over it.", true),
+        ("SQL runs at once when you build it.", false),
+        (
+            "There is no deferred execution: the SQL runs right away.",
+            false,
+        ),
+    ];
+    for (answer, earns) in cases {
+        let credit = score(&rubric, answer).points[0].credit;
+        assert_eq!(credit > 0.0, earns, "{answer:?}: {credit}");
+    }
+}
