@@ -326,9 +326,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, offset: usize, sentence: usize
             }
             tokens.push(lexeme.token(begin, end, sentence));
             if lexeme.contracted_not {
-                let mut not = word_token("not".into(), begin, end, sentence);
-                not.negation = true;
-                tokens.push(not);
+                tokens.push(Lexeme::new("not").token(begin, end, sentence));
             }
         });
     });
@@ -365,20 +363,10 @@ impl Lexeme {
 
     fn token(&self, start: usize, end: usize, sentence: usize) -> Token {
         Token {
-            word: self.word.clone(),
             stem: self.stem.clone(),
-            start,
-            end,
             stop: self.stop,
             negation: self.negation,
-            sentence,
-            clause: 0,
-            word_id: 0,
-            comma_before: false,
-            mark_before: false,
-            glued: false,
-            negated: false,
-            listed: false,
+            ..plain_token(self.word.clone(), start, end, sentence)
         }
     }
 }
@@ -403,27 +391,6 @@ fn with_lexeme(part: &str, use_it: impl FnOnce(&Lexeme)) {
         }
         cache.insert(part.into(), lexeme);
     })
-}
-
-fn word_token(word: CompactString, start: usize, end: usize, sentence: usize) -> Token {
-    let stop = is_stopword(&word);
-    let negation = is_negation(&word);
-    Token {
-        stem: if stop { word.clone() } else { stem_word(&word) },
-        word,
-        start,
-        end,
-        stop,
-        negation,
-        sentence,
-        clause: 0,
-        word_id: 0,
-        comma_before: false,
-        mark_before: false,
-        glued: false,
-        negated: false,
-        listed: false,
-    }
 }
 
 fn split_contraction(word: CompactString) -> (CompactString, bool) {
