@@ -21,6 +21,11 @@ struct Row<'a> {
     feedback: Feedback,
     pass: f64,
     strong: f64,
+    /// Follow-up probes an interview may ask.
+    probes: usize,
+    probe_time_s: u32,
+    /// Whether strong answers get a "why" follow-up.
+    why: bool,
 }
 
 fn row(p: &Preset) -> Row<'_> {
@@ -41,6 +46,9 @@ fn row(p: &Preset) -> Row<'_> {
         feedback: p.feedback,
         pass: p.pass,
         strong: p.strong,
+        probes: p.probes,
+        probe_time_s: p.probe_time_s,
+        why: p.why,
     }
 }
 
@@ -76,6 +84,17 @@ pub fn run(ctx: &Context, json: bool) -> Result<()> {
             Feedback::AtEnd => "at the end",
         };
         let _ = writeln!(out, "  feedback   {feedback}");
+        let _ = writeln!(
+            out,
+            "  probes     up to {} follow-ups on missed key points, {} each{}",
+            p.probes,
+            clock(p.probe_time_s),
+            if p.why {
+                "; a \"why\" after strong answers"
+            } else {
+                ""
+            }
+        );
         let _ = writeln!(
             out,
             "  verdict    pass at {}, strong at {}\n",

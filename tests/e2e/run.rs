@@ -505,6 +505,14 @@ fn presets_are_listed_as_text_and_json() {
     assert_eq!(names, ["junior", "mid", "senior", "staff"]);
     assert_eq!(json[2]["feedback"], "at-end");
     assert_eq!(json[0]["questions"]["choice"], 3);
+    // How each preset probes.
+    assert!(
+        out.contains("probes     up to 3 follow-ups on missed key points, 2m each; a \"why\" after strong answers"),
+        "{out}"
+    );
+    assert_eq!(json[0]["probes"], 2);
+    assert_eq!(json[3]["probe_time_s"], 150);
+    assert_eq!(json[1]["why"], false);
 }
 
 #[test]
