@@ -164,6 +164,16 @@ pub enum Ending {
 }
 
 impl Ending {
+    /// How an interrupted answer ends the interview: signal 0 is a stop
+    /// without one (`:quit`-like), others the signal that arrived.
+    fn stopped_by(signal: i32) -> Ending {
+        if signal == 0 {
+            Ending::Quit
+        } else {
+            Ending::Signal(signal)
+        }
+    }
+
     /// The exit code: 0, or 128 + the signal (130 for Ctrl-C and `:quit`).
     pub fn exit_code(self) -> u8 {
         match self {
@@ -404,11 +414,7 @@ fn probe(
         } => (
             ProbeState::Interrupted,
             partial,
-            Some(if signal == 0 {
-                Ending::Quit
-            } else {
-                Ending::Signal(signal)
-            }),
+            Some(Ending::stopped_by(signal)),
         ),
     };
     let asked = &mut record.questions[i];
@@ -463,11 +469,7 @@ fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending>
             signal,
         } => {
             keep_partial(asked, partial, hint_used);
-            Some(if signal == 0 {
-                Ending::Quit
-            } else {
-                Ending::Signal(signal)
-            })
+            Some(Ending::stopped_by(signal))
         }
         Reply::EndOfInput => Some(Ending::Complete),
     }

@@ -12,6 +12,7 @@ use crate::term::{Style, clock};
 use crate::transcript::record::{Asked, Record};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::{execute, terminal};
+use signal_hook::consts::SIGINT;
 use std::io::Write;
 use std::path::Path;
 use std::sync::Once;
@@ -97,8 +98,9 @@ fn ending_for(code: u8) -> super::Ending {
 enum Confirm {
     Yes,
     No,
-    /// Ctrl-C (130), a signal or a closed terminal (128 + the signal).
-    Stop(u8),
+    /// Ctrl-C (as SIGINT), a signal, or a closed terminal (as SIGHUP): the
+    /// signal, as the editor reports them.
+    Stop(i32),
 }
 
 /// The interactive prompter.
@@ -141,10 +143,10 @@ impl<'a> Terminal<'a> {
     fn confirm(&self, question: &str) -> Result<Confirm> {
         self.say(&self.style.bold(question));
         let raw = RawMode::on()?;
-        let hung_up = signal_hook::consts::SIGHUP as u8 + 128;
+        let hung_up = signal_hook::consts::SIGHUP;
         let answer = loop {
             if let Some(signal) = self.signals.pending() {
-                break Confirm::Stop(u8::try_from(128 + signal).unwrap_or(130));
+                break Confirm::Stop(signal);
             }
             match super::region::input_ready(Duration::from_millis(200)) {
                 Err(_) => break Confirm::Stop(hung_up),
@@ -152,7 +154,7 @@ impl<'a> Terminal<'a> {
                 Ok(true) => {}
             }
             match event::read() {
-                Ok(Event::Key(key)) if is_ctrl_c(&key) => break Confirm::Stop(130),
+                Ok(Event::Key(key)) if is_ctrl_c(&key) => break Confirm::Stop(SIGINT),
                 Ok(Event::Key(key)) => match key.code {
                     event::KeyCode::Char('y' | 'Y') => break Confirm::Yes,
                     event::KeyCode::Char(_) | event::KeyCode::Enter | event::KeyCode::Esc => {
@@ -239,18 +241,12 @@ impl Prompter for Terminal<'_> {
                         spec.prefill = "";
                         continue;
                     }
-                    Confirm::Stop(code) => {
-                        return Ok(match ending_for(code) {
-                            super::Ending::Signal(signal) => Reply::Interrupted {
-                                partial: String::new(),
-                                hint_used,
-                                signal,
-                            },
-                            _ => Reply::Quit {
-                                partial: String::new(),
-                                hint_used,
-                            },
-                        });
+                    Confirm::Stop(signal) => {
+                        return Ok(reply(
+                            Outcome::Interrupted(signal),
+                            String::new(),
+                            hint_used,
+                        ));
                     }
                 }
             }

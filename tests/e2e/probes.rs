@@ -4,7 +4,7 @@
 //! And the same through a pseudo terminal.
 
 use crate::common::{on_fixture_bank, stdout_of, tempdir};
-use crate::pty::{exit_code, spawn_with};
+use crate::pty::{finished, started};
 use expectrl::Expect;
 use serde_json::Value;
 use std::path::Path;
@@ -117,7 +117,7 @@ fn a_negated_probe_answer_recovers_nothing() {
 /// A terminal session whose first answer misses the weighty point, waiting
 /// at the probe.
 fn at_the_probe(dir: &tempfile::TempDir) -> crate::pty::Session {
-    let mut s = spawn_with(
+    let mut s = started(
         dir.path(),
         &[
             "--preset",
@@ -128,20 +128,11 @@ fn at_the_probe(dir: &tempfile::TempDir) -> crate::pty::Session {
             "1",
         ],
     );
-    s.expect("Press Enter to begin.").unwrap();
-    s.send("\r").unwrap();
     s.expect("question 1 of 1").unwrap();
     s.send("It caches results.\r.\r").unwrap();
     s.expect("Follow-up on question 1").unwrap();
     s.expect(":pass declines").unwrap();
     s
-}
-
-/// Waits for the end of a terminal session and checks it ended well.
-fn finished(mut s: crate::pty::Session) {
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
 }
 
 #[test]

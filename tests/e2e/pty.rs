@@ -40,6 +40,21 @@ pub fn spawn(dir: &Path, category: &str) -> Session {
     )
 }
 
+/// `rehearse run ARGS` on the fixture bank, past its start screen.
+pub fn started(dir: &Path, args: &[&str]) -> Session {
+    let mut session = spawn_with(dir, args);
+    session.expect("Press Enter to begin.").unwrap();
+    session.send("\r").unwrap();
+    session
+}
+
+/// Waits for the end of a session and checks it ended well.
+pub fn finished(mut session: Session) {
+    session.expect("Interview complete").unwrap();
+    session.expect(expectrl::Eof).unwrap();
+    assert_eq!(exit_code(&session), 0);
+}
+
 /// `rehearse run ARGS` on the fixture bank at the fixture time, just started.
 pub fn spawn_with(dir: &Path, args: &[&str]) -> Session {
     let mut session = expectrl::Session::spawn(command(dir, args)).unwrap();
@@ -263,9 +278,7 @@ fn an_empty_answer_asks_before_skipping() {
     s.send("n").unwrap();
     s.expect("question 1 of 1").unwrap();
     s.send("not executed until evaluated\r.\r").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    finished(s);
     let r = record(dir.path());
     assert_eq!(r["questions"][0]["state"], "answered");
     assert_eq!(r["questions"][0]["answer"], "not executed until evaluated");
@@ -276,16 +289,14 @@ fn an_empty_answer_asks_before_skipping() {
     s.send("\x04").unwrap(); // Ctrl-D on an empty answer
     s.expect("Skip this question? (y/N)").unwrap();
     s.send("y").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    finished(s);
     assert_eq!(record(dir.path())["questions"][0]["state"], "skipped");
 }
 
 #[test]
 fn the_next_question_waits_until_the_feedback_is_read() {
     let dir = tempdir();
-    let mut s = spawn_with(
+    let mut s = started(
         dir.path(),
         &[
             "--preset",
@@ -299,8 +310,6 @@ fn the_next_question_waits_until_the_feedback_is_read() {
             "--no-probes",
         ],
     );
-    s.expect("Press Enter to begin.").unwrap();
-    s.send("\r").unwrap();
     s.expect("question 1 of 2").unwrap();
     // The choice menu: mark the first option shown, pick it.
     s.send("a").unwrap();
@@ -317,7 +326,5 @@ fn the_next_question_waits_until_the_feedback_is_read() {
     s.send("\r").unwrap();
     s.expect("question 2 of 2").unwrap();
     s.send("not executed until evaluated\r.\r").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    finished(s);
 }
