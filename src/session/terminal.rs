@@ -169,7 +169,8 @@ impl<'a> Terminal<'a> {
         drop(raw);
         self.say(match answer {
             Confirm::Yes => "yes\n",
-            _ => "no\n",
+            Confirm::No => "no\n",
+            Confirm::Stop(_) => "\n",
         });
         Ok(answer)
     }
