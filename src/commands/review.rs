@@ -9,10 +9,12 @@ use crate::plan::{Plan, Planned, shuffle};
 use crate::preset::{self, Verdict};
 use crate::review::stats::{self, Stats, sparkline};
 use crate::review::{self, Sessions, export, pretty};
+use crate::review::{calendar, coverage};
 use crate::transcript::markdown;
 use crate::transcript::record::{Asked, State, Status};
 use crate::transcript::store::{self, Store, write_atomic};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -243,20 +245,30 @@ fn page(text: &str) -> Result<()> {
 
 fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
     let clock = clock::from_env()?;
-    let figures = stats::compute(&sessions.records, clock.now().as_second());
+    let bank = ctx.bank()?;
+    let tz = jiff::tz::TimeZone::system();
+    let now = clock.now().as_second();
+    let figures = stats::compute(&sessions.records, bank.questions(), now, &tz);
     if json {
         return emit(&to_json(&figures)?);
     }
     if figures.sessions == 0 {
         return emit(&format!(
-            "No answered questions in `{}` yet. Start a session with `rehearse run`.\n",
+            "No answered questions in `{}` yet. Start a session with `rehearse today` or `rehearse run`.\n",
             dir.display()
         ));
     }
-    emit(&render_stats(&figures, &ctx.style))
+    let days = calendar::days(&sessions.records, &tz);
+    emit(&render_stats(&figures, &days, now, &tz, &ctx.style))
 }
 
-fn render_stats(s: &Stats, style: &crate::term::Style) -> String {
+fn render_stats(
+    s: &Stats,
+    days: &BTreeMap<jiff::civil::Date, calendar::Practice>,
+    now: i64,
+    tz: &jiff::tz::TimeZone,
+    style: &crate::term::Style,
+) -> String {
     let mut out = String::new();
     let table = |out: &mut String, title: &str, label: &str, rows: &[stats::Row]| {
         let width = rows
@@ -294,10 +306,59 @@ fn render_stats(s: &Stats, style: &crate::term::Style) -> String {
             if s.sessions == 1 { "" } else { "s" }
         ))
     );
+    let _ = writeln!(out, "{}", style.bold("Practice, last 12 weeks"));
+    let today = calendar::today(now, tz);
+    let _ = writeln!(out, "{}", calendar::heatmap(days, today));
+    let streak = &s.streak;
+    let keep = if streak.today {
+        "practised today"
+    } else if streak.current > 0 {
+        "practise today to keep it going"
+    } else {
+        "`rehearse today` starts one"
+    };
+    let _ = writeln!(
+        out,
+        "Streak: {} (longest {}); {keep}\n",
+        days_word(streak.current),
+        days_word(streak.longest)
+    );
     table(&mut out, "By category", "CATEGORY", &s.categories);
     table(&mut out, "By topic, weakest first", "TOPIC", &s.topics);
     if !s.presets.is_empty() {
         table(&mut out, "By preset, overall score", "PRESET", &s.presets);
+    }
+    if !s.time.is_empty() {
+        let _ = writeln!(out, "{}", style.bold("Time used against time allotted"));
+        let header = format!(
+            "  {:14}  {:>7}  {:>8}  {:>8}  {:>5}  {:>8}",
+            "CATEGORY", "ANSWERS", "USED", "ALLOTTED", "SHARE", "OVERTIME"
+        );
+        let _ = writeln!(out, "{}", style.dim(&header));
+        for t in &s.time {
+            let share = (t.used_s * 100 + t.allotted_s / 2)
+                .checked_div(t.allotted_s)
+                .map_or("–".to_string(), |p| format!("{p}%"));
+            let _ = writeln!(
+                out,
+                "  {:14}  {:>7}  {:>8}  {:>8}  {:>5}  {:>8}",
+                t.category,
+                t.answers,
+                minutes(t.used_s),
+                minutes(t.allotted_s),
+                share,
+                minutes(t.overtime_s)
+            );
+        }
+        out.push('\n');
+    }
+    if !s.coverage.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.bold("Coverage of the bank by topic and level")
+        );
+        let _ = writeln!(out, "{}", coverage::render(&s.coverage));
     }
     if !s.weakest.is_empty() {
         let _ = writeln!(out, "{}", style.bold("Practise next"));
@@ -316,18 +377,64 @@ fn render_stats(s: &Stats, style: &crate::term::Style) -> String {
         let _ = writeln!(out, "{}", style.bold("Follow-ups"));
         let _ = writeln!(out, "  {}\n", s.probes.line());
     }
-    match s.due {
-        0 => out.push_str("No questions are due for review today.\n"),
-        n => {
+    if !s.disagreements.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            style.bold("Where your self-rating and the score disagree most")
+        );
+        for d in &s.disagreements {
             let _ = writeln!(
                 out,
-                "{n} question{} due for review: {}",
+                "  {:40} rated {:8} scored {:>3}   {}",
+                d.question,
+                d.rating.as_str(),
+                d.score.round(),
+                style.cyan(&format!("rehearse bank show {}", d.question))
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{}\n",
+            style.dim(
+                "  Rated high but scored low: compare your answer with the rubric; the rubric may miss your words.\n  Rated low but scored high: the rubric may credit words you did not mean."
+            )
+        );
+    }
+    match s.due {
+        0 => out.push_str("No questions are due for review today"),
+        n => {
+            let _ = write!(
+                out,
+                "{n} question{} due for review today",
                 if n == 1 { " is" } else { "s are" },
-                style.cyan("rehearse run --focus due")
             );
         }
     }
+    let _ = write!(out, "; {} within the next 7 days", s.due_this_week);
+    if let Some(next) = s
+        .next_due
+        .as_deref()
+        .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+    {
+        let _ = write!(
+            out,
+            "; the next falls due {}",
+            next.to_zoned(tz.clone()).strftime("%a %-d %b")
+        );
+    }
+    let _ = writeln!(out, ".\n{}", style.cyan("rehearse today"));
     out
+}
+
+/// `3 days`, `1 day`, `0 days`.
+fn days_word(n: usize) -> String {
+    format!("{n} day{}", if n == 1 { "" } else { "s" })
+}
+
+/// Seconds as whole minutes, `41m`.
+fn minutes(seconds: u64) -> String {
+    format!("{}m", (seconds + 30) / 60)
 }
 
 fn retry(

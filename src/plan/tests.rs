@@ -389,6 +389,7 @@ fn schedule_history(ids: &[String], due: usize, weak: usize, fresh: usize) -> Hi
             at,
             score,
             pass: 65.0,
+            rating: None,
         }];
         history.seen.insert(
             id.clone(),

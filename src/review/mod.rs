@@ -2,10 +2,14 @@
 //! what went poorly, exporting for a spreadsheet, and the spaced-repetition
 //! schedule that brings weak questions back.
 
+pub mod calendar;
+pub mod coverage;
 pub mod export;
 pub mod pretty;
 pub mod schedule;
 pub mod stats;
+#[cfg(test)]
+pub mod testing;
 
 use crate::error::{Error, Result};
 use crate::transcript::record::{Record, State};

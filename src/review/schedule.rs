@@ -4,9 +4,22 @@
 //! mark of the preset it was asked under) it moves up a box; answered poorly
 //! or skipped, it goes back to the first. It is due again after its box's
 //! interval: 1, 3, 7, 14 or 30 days. Pure: answers and a time in, a card out.
+//!
+//! The candidate's own rating, when given after the feedback, is weighed
+//! with the score ([`Step::of`]):
+//!
+//! | score         | no rating | knew it | partly | missed |
+//! |---------------|-----------|---------|--------|--------|
+//! | at pass mark  | up a box  | up      | stays  | back to box 1 |
+//! | below it      | box 1     | stays   | box 1  | box 1  |
+//!
+//! A rating can hold a question back but never push it up on its own: "knew
+//! it" against a low score keeps the box (the rubric may have missed the
+//! words used), and "partly" or "missed" against a good score does not move
+//! it up (the candidate knows what the rubric could not see).
 
 use crate::preset;
-use crate::transcript::record::{Asked, Record, State};
+use crate::transcript::record::{Asked, Rating, Record, State};
 use std::collections::BTreeMap;
 
 /// Days until a question in box 1..=5 is due again.
@@ -23,12 +36,40 @@ pub struct Attempt {
     pub score: f64,
     /// The pass mark of the preset it was asked under.
     pub pass: f64,
+    /// The candidate's own rating, if given.
+    pub rating: Option<Rating>,
 }
 
 impl Attempt {
-    /// Whether it was answered well enough to move up a box.
+    /// Whether the score reached the pass mark.
     pub fn well(&self) -> bool {
         self.score >= self.pass
+    }
+
+    /// Whether it counts as weak: below the pass mark, or rated "missed".
+    pub fn weak(&self) -> bool {
+        !self.well() || self.rating == Some(Rating::Missed)
+    }
+}
+
+/// What one attempt does to a question's box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Up,
+    Stay,
+    Reset,
+}
+
+impl Step {
+    /// The score and the rating together (the table in the module's notes).
+    pub fn of(attempt: &Attempt) -> Step {
+        match (attempt.well(), attempt.rating) {
+            (_, Some(Rating::Missed)) => Step::Reset,
+            (true, None | Some(Rating::Knew)) => Step::Up,
+            (true, Some(Rating::Partly)) => Step::Stay,
+            (false, Some(Rating::Knew)) => Step::Stay,
+            (false, None | Some(Rating::Partly)) => Step::Reset,
+        }
     }
 }
 
@@ -45,7 +86,8 @@ pub struct Card {
     pub attempts: usize,
     /// The last score.
     pub last_score: f64,
-    /// Whether the last answer reached the pass mark.
+    /// Whether the last answer was neither below the pass mark nor rated
+    /// "missed".
     pub last_passed: bool,
     /// The mean score.
     pub mean_score: f64,
@@ -78,9 +120,12 @@ pub fn attempts(records: &[Record]) -> BTreeMap<&str, Vec<Attempt>> {
         let pass = preset::find(&record.preset).map_or(60.0, |p| p.pass);
         for q in &record.questions {
             if let Some(score) = attempt_score(q) {
-                all.entry(&q.id)
-                    .or_default()
-                    .push(Attempt { at, score, pass });
+                all.entry(&q.id).or_default().push(Attempt {
+                    at,
+                    score,
+                    pass,
+                    rating: q.self_rating,
+                });
             }
         }
     }
@@ -95,10 +140,10 @@ pub fn card(attempts: &[Attempt]) -> Option<Card> {
     let last = *ordered.last()?;
     let mut box_number = 0;
     for attempt in &ordered {
-        box_number = if attempt.well() {
-            (box_number + 1).min(INTERVAL_DAYS.len())
-        } else {
-            1
+        box_number = match Step::of(attempt) {
+            Step::Up => (box_number + 1).min(INTERVAL_DAYS.len()),
+            Step::Stay => box_number.max(1),
+            Step::Reset => 1,
         };
     }
     Some(Card {
@@ -107,7 +152,7 @@ pub fn card(attempts: &[Attempt]) -> Option<Card> {
         due_at: last.at + INTERVAL_DAYS[box_number - 1] * DAY,
         attempts: ordered.len(),
         last_score: last.score,
-        last_passed: last.well(),
+        last_passed: !last.weak(),
         mean_score: ordered.iter().map(|a| a.score).sum::<f64>() / ordered.len() as f64,
     })
 }
@@ -128,6 +173,7 @@ mod tests {
                 at: day(d),
                 score,
                 pass: 60.0,
+                rating: None,
             })
             .collect()
     }
@@ -183,11 +229,13 @@ mod tests {
             at: day(0),
             score: 65.0,
             pass: 55.0,
+            rating: None,
         };
         let staff = Attempt {
             at: day(1),
             score: 65.0,
             pass: 70.0,
+            rating: None,
         };
         assert_eq!(card(&[junior]).unwrap().box_number, 1);
         assert!(!card(&[junior]).unwrap().is_weak());
@@ -199,9 +247,53 @@ mod tests {
                 at: day(1),
                 score: 65.0,
                 pass: 55.0,
+                rating: None,
             },
         ])
         .unwrap();
         assert_eq!((c.box_number, c.attempts, c.mean_score), (2, 2, 65.0));
+    }
+
+    #[test]
+    fn a_rating_can_hold_a_question_back_but_never_push_it_up() {
+        use Rating::*;
+        // (score, rating) answers on days 0, 1, 4, … → box, weak.
+        #[rustfmt::skip]
+        type Case<'a> = (&'a [(f64, Option<Rating>)], usize, bool);
+        let cases: &[Case] = &[
+            // Alone, a good score moves up; knew it agrees.
+            (&[(80.0, None), (80.0, None)], 2, false),
+            (&[(80.0, None), (80.0, Some(Knew))], 2, false),
+            // Partly with a good score: the box stays.
+            (&[(80.0, None), (80.0, Some(Partly))], 1, false),
+            (
+                &[(80.0, None), (80.0, None), (80.0, Some(Partly))],
+                2,
+                false,
+            ),
+            // Missed resets, whatever the score, and counts as weak.
+            (&[(80.0, None), (80.0, None), (95.0, Some(Missed))], 1, true),
+            // Knew it against a low score: the box stays, still weak.
+            (&[(80.0, None), (80.0, None), (30.0, Some(Knew))], 2, true),
+            // Partly with a low score: back to the first box.
+            (&[(80.0, None), (80.0, None), (30.0, Some(Partly))], 1, true),
+            // A first answer never starts below box 1.
+            (&[(30.0, Some(Knew))], 1, true),
+        ];
+        for (history, box_number, weak) in cases {
+            let attempts: Vec<Attempt> = history
+                .iter()
+                .zip([0, 1, 4, 11, 25])
+                .map(|(&(score, rating), d)| Attempt {
+                    at: day(d),
+                    score,
+                    pass: 60.0,
+                    rating,
+                })
+                .collect();
+            let c = card(&attempts).unwrap();
+            assert_eq!(c.box_number, *box_number, "{history:?}");
+            assert_eq!(c.is_weak(), *weak, "{history:?}");
+        }
     }
 }

@@ -76,7 +76,7 @@ fn load_and_use(files: &[(&str, &[u8])], shown: &str) -> Result<(), TestCaseErro
         prop_assert!(which.is_ok(), "{:?}", which.err());
         crate::review::progress(record);
     }
-    stats::compute(&sessions.records, NOW);
+    stats::compute(&sessions.records, &[], NOW, &jiff::tz::TimeZone::UTC);
     export::csv(&export::rows(&sessions.records));
     for attempts in schedule::attempts(&sessions.records).values() {
         if let Some(card) = schedule::card(attempts) {

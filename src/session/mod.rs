@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::plan::shuffle;
 use crate::preset::{Feedback, Preset};
 use crate::probe::{Probe, ProbeState, Target};
-use crate::transcript::record::{Asked, Record, State, Status};
+use crate::transcript::record::{Asked, Rating, Record, State, Status};
 use crate::transcript::store::{self, Store};
 use crate::transcript::{markdown, summarize};
 use signals::Signals;
@@ -137,16 +137,26 @@ pub trait Prompter {
     fn feedback(&mut self, asked: &Asked) -> Result<()>;
     /// Shows how far the interview is.
     fn progress(&mut self, done: usize, total: usize, elapsed_s: u32);
-    /// Waits, after an answer's feedback, until the candidate is ready for
-    /// the next question; how the interview stops instead, if it does.
-    fn pause(&mut self) -> Result<Option<Ending>> {
-        Ok(None)
+    /// After question `number`'s feedback: waits until the candidate is
+    /// ready to go on (`more`: another question follows), taking their own
+    /// rating of an answered question on the way.
+    fn after_feedback(&mut self, _number: usize, _asked: &Asked, _more: bool) -> Result<Read> {
+        Ok(Read::default())
     }
     /// Tells the candidate something went wrong but the interview goes on.
     fn warn(&mut self, message: &str);
     /// Shows the end: the summary and where the transcript is (`None` when
     /// nothing could be saved).
     fn finish(&mut self, record: &Record, transcript: Option<&Path>) -> Result<()>;
+}
+
+/// What the candidate did once an answer's feedback was read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Read {
+    /// Their own rating of the answer, if they gave one.
+    pub rating: Option<Rating>,
+    /// How the interview stops instead of going on, if it does.
+    pub stop: Option<Ending>,
 }
 
 /// How an interview ended.
@@ -329,9 +339,10 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
                 break;
             }
         }
-        let asked = &record.questions[i];
-        if setup.preset.feedback == Feedback::AfterEach && asked.state == State::Answered {
-            prompter.feedback(asked)?;
+        let answered = record.questions[i].state == State::Answered;
+        let after_each = setup.preset.feedback == Feedback::AfterEach;
+        if after_each && answered {
+            prompter.feedback(&record.questions[i])?;
         }
         let done = record
             .questions
@@ -339,27 +350,39 @@ pub fn run(setup: &Setup, record: &mut Record, prompter: &mut dyn Prompter) -> R
             .filter(|q| !q.state.is_open())
             .count();
         prompter.progress(done, total, seconds_between(started, setup.clock.now()));
-        // Time to read the feedback: the next clock starts when the
-        // candidate says so.
+        // Time to read the feedback and rate the answer: the next clock
+        // starts when the candidate says so.
         let more = record.questions.iter().any(|q| q.state.is_open());
-        if more
-            && setup.preset.feedback == Feedback::AfterEach
-            && let Some(stop) = prompter.pause()?
-        {
-            ending = stop;
-            break;
+        if after_each && (more || answered) {
+            let read = prompter.after_feedback(i + 1, &record.questions[i], more)?;
+            if read.rating.is_some() {
+                record.questions[i].self_rating = read.rating;
+                transcript = persist(setup, record, prompter);
+            }
+            if let Some(stop) = read.stop {
+                ending = stop;
+                break;
+            }
         }
     }
 
     if ending == Ending::Complete {
         record.status = Status::Complete;
         if setup.preset.feedback == Feedback::AtEnd {
-            for asked in record
-                .questions
-                .iter()
-                .filter(|q| q.state == State::Answered)
-            {
-                prompter.feedback(asked)?;
+            let answered: Vec<usize> = (0..total)
+                .filter(|&i| record.questions[i].state == State::Answered)
+                .collect();
+            for (k, &i) in answered.iter().enumerate() {
+                prompter.feedback(&record.questions[i])?;
+                let more = k + 1 < answered.len();
+                let read = prompter.after_feedback(i + 1, &record.questions[i], more)?;
+                if read.rating.is_some() {
+                    record.questions[i].self_rating = read.rating;
+                }
+                // The interview is over: a stop here only ends the ratings.
+                if read.stop.is_some() {
+                    break;
+                }
             }
         }
     }

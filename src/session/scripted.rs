@@ -1,11 +1,12 @@
 //! Answers read from a file (`--answers FILE`) or piped standard input, each
 //! ended by a line holding only `.`, as in the editor.
 
-use super::{Ask, Intro, Prompter, Reply, render, signals::Signals};
+use super::{Ask, Intro, Prompter, Read, Reply, render, signals::Signals};
 use crate::clock::{Clock, seconds_between};
 use crate::error::{Error, Result};
 use crate::term::Style;
-use crate::transcript::record::{Asked, Record};
+use crate::transcript::record::{Asked, Rating, Record};
+use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
@@ -25,6 +26,8 @@ pub struct Scripted<'a> {
     clock: &'a dyn Clock,
     signals: &'a Signals,
     style: Style,
+    /// Self-ratings given with `:rate` in answers, by question number.
+    ratings: BTreeMap<usize, Rating>,
 }
 
 impl<'a> Scripted<'a> {
@@ -49,6 +52,7 @@ impl<'a> Scripted<'a> {
             clock,
             signals,
             style,
+            ratings: BTreeMap::new(),
         }
     }
 
@@ -137,6 +141,16 @@ impl Scripted<'_> {
         })
     }
 
+    /// The answer without its `:rate` line, whose rating is kept for
+    /// question `number`.
+    fn rated(&mut self, number: usize, text: &str) -> String {
+        let (text, rating) = take_rating(text);
+        if let Some(rating) = rating {
+            self.ratings.insert(number, rating);
+        }
+        text
+    }
+
     /// Prints the hint when the answer asked for it.
     fn show_hint(&mut self, ask: &Ask, reply: &Reply) -> Result<()> {
         match ask.question.hints.first() {
@@ -144,6 +158,30 @@ impl Scripted<'_> {
             _ => Ok(()),
         }
     }
+}
+
+/// Takes the self-rating out of an answer: a line `:rate knew`, `:rate
+/// partly` or `:rate missed` (the rating the candidate would give after the
+/// feedback). An unknown rating is reported and left out.
+fn take_rating(text: &str) -> (String, Option<Rating>) {
+    let mut rating = None;
+    let mut kept: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        match line.trim().strip_prefix(":rate") {
+            Some(word) if word.is_empty() || word.starts_with(char::is_whitespace) => {
+                rating = Rating::parse(word);
+                if rating.is_none() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "warning: `{}` is not a rating; write `:rate knew`, `:rate partly` or `:rate missed`",
+                        crate::term::for_terminal(line.trim())
+                    );
+                }
+            }
+            _ => kept.push(line),
+        }
+    }
+    (kept.join("\n"), rating)
 }
 
 /// Reads an answer's lines the way the editor reads typed lines: `:hint`
@@ -208,7 +246,7 @@ impl Prompter for Scripted<'_> {
 
     fn open(&mut self, ask: &Ask) -> Result<Reply> {
         let text = match self.ask(ask)? {
-            Ok(text) => text,
+            Ok(text) => self.rated(ask.number, &text),
             Err(reply) => return Ok(reply),
         };
         let reply = read_commands(&text);
@@ -219,7 +257,7 @@ impl Prompter for Scripted<'_> {
 
     fn choice(&mut self, ask: &Ask) -> Result<Reply> {
         let text = match self.ask(ask)? {
-            Ok(text) => text,
+            Ok(text) => self.rated(ask.number, &text),
             Err(reply) => return Ok(reply),
         };
         self.clock.typed(1);
@@ -268,6 +306,17 @@ impl Prompter for Scripted<'_> {
         self.say(&text)
     }
 
+    fn after_feedback(&mut self, number: usize, asked: &Asked, _more: bool) -> Result<Read> {
+        let rating = self
+            .ratings
+            .remove(&number)
+            .filter(|_| asked.state == crate::transcript::record::State::Answered);
+        if let Some(rating) = rating {
+            self.say(&format!("Self-rating: {}\n", rating.as_str()))?;
+        }
+        Ok(Read { rating, stop: None })
+    }
+
     fn progress(&mut self, _done: usize, _total: usize, _elapsed_s: u32) {}
 
     fn warn(&mut self, message: &str) {
@@ -296,6 +345,26 @@ mod tests {
         assert_eq!(pick_option(&options, "8000"), "8000");
         assert_eq!(pick_option(&options, "d"), "d");
         assert_eq!(pick_option(&options, "nine"), "nine");
+    }
+
+    #[test]
+    fn a_rate_line_is_taken_out_of_the_answer() {
+        assert_eq!(
+            take_rating("select_related joins\n:rate partly"),
+            ("select_related joins".to_string(), Some(Rating::Partly))
+        );
+        assert_eq!(
+            take_rating(":rate knew\nb"),
+            ("b".to_string(), Some(Rating::Knew))
+        );
+        assert_eq!(
+            take_rating(":rate 3"),
+            (String::new(), Some(Rating::Missed))
+        );
+        // Not a rating: left out, no rating kept.
+        assert_eq!(take_rating("a\n:rate great"), ("a".to_string(), None));
+        // Words that merely start with it are the answer's.
+        assert_eq!(take_rating(":rated"), (":rated".to_string(), None));
     }
 
     #[test]

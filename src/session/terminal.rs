@@ -5,12 +5,14 @@
 use super::editor::{self, Spec};
 use super::menu;
 use super::region::{Outcome, is_ctrl_c, is_enter};
-use super::{Ask, Intro, Prompter, Reply, render, signals::Signals};
+use super::{Ask, Intro, Prompter, Read, Reply, render, signals::Signals};
 use crate::clock::{Clock, seconds_between};
 use crate::error::{Error, Result};
 use crate::term::{Style, clock};
-use crate::transcript::record::{Asked, Record};
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crate::transcript::record::{Asked, Rating, Record, State};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind,
+};
 use crossterm::{execute, terminal};
 use signal_hook::consts::SIGINT;
 use std::io::Write;
@@ -178,6 +180,12 @@ impl<'a> Terminal<'a> {
     /// Waits for Enter; Ctrl-C leaves (exit 130), as does a signal (128 +
     /// the signal: 143 for SIGTERM) or a terminal that is gone (129).
     fn wait_for_enter(&self) -> Result<()> {
+        self.wait_for(|key| is_enter(key).then_some(()))
+    }
+
+    /// Waits in raw mode for a key `pick` accepts, and returns what it made
+    /// of it; Ctrl-C, a signal or a hang-up end the wait as a silent error.
+    fn wait_for<T>(&self, pick: impl Fn(&KeyEvent) -> Option<T>) -> Result<T> {
         let _raw = RawMode::on()?;
         let stopped = |signal| Error::Silent {
             code: super::Ending::Signal(signal).exit_code(),
@@ -191,8 +199,12 @@ impl<'a> Terminal<'a> {
                 continue;
             }
             match event::read() {
-                Ok(Event::Key(key)) if is_enter(&key) => return Ok(()),
                 Ok(Event::Key(key)) if is_ctrl_c(&key) => return Err(Error::Silent { code: 130 }),
+                Ok(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                    if let Some(picked) = pick(&key) {
+                        return Ok(picked);
+                    }
+                }
                 Ok(_) => {}
                 Err(_) => return Err(hung_up()),
             }
@@ -316,15 +328,41 @@ impl Prompter for Terminal<'_> {
         Ok(())
     }
 
-    fn pause(&mut self) -> Result<Option<super::Ending>> {
-        self.say(&self.style.bold("Press Enter for the next question."));
-        let waited = self.wait_for_enter();
-        self.say("\n");
-        match waited {
-            Ok(()) => Ok(None),
-            Err(Error::Silent { code }) => Ok(Some(ending_for(code))),
-            Err(e) => Err(e),
+    fn after_feedback(&mut self, _number: usize, asked: &Asked, more: bool) -> Result<Read> {
+        let go_on = if more {
+            "Enter: next question"
+        } else {
+            "Enter: go on"
+        };
+        let rate = asked.state == State::Answered;
+        if rate {
+            self.say(&format!(
+                "{} {}",
+                self.style.bold("How did you do?"),
+                self.style
+                    .dim(&format!("1 knew it · 2 partly · 3 missed · {go_on}"))
+            ));
+        } else {
+            self.say(&self.style.bold("Press Enter for the next question."));
         }
+        let waited = self.wait_for(|key| match key.code {
+            _ if is_enter(key) => Some(None),
+            KeyCode::Char(c) if rate => Rating::parse(&c.to_string()).map(Some),
+            _ => None,
+        });
+        let read = match waited {
+            Ok(rating) => Read { rating, stop: None },
+            Err(Error::Silent { code }) => Read {
+                rating: None,
+                stop: Some(ending_for(code)),
+            },
+            Err(e) => return Err(e),
+        };
+        match read.rating {
+            Some(rating) => self.say(&format!(" {}\n", self.style.cyan(rating.as_str()))),
+            None => self.say("\n"),
+        }
+        Ok(read)
     }
 
     fn progress(&mut self, done: usize, total: usize, elapsed_s: u32) {

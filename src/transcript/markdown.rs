@@ -187,6 +187,9 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             .map(|(day, s)| format!(" (earlier: {} on {day})", out_of_100(*s)))
             .unwrap_or_default();
         let _ = writeln!(out, "\n**Score: {}**{before}", out_of_100(score));
+        if let Some(rating) = q.self_rating {
+            let _ = writeln!(out, "\nSelf-rating: {}", rating.as_str());
+        }
     }
     let covered: Vec<_> = q.points.iter().filter(|p| p.covered).collect();
     let missed: Vec<_> = q.points.iter().filter(|p| !p.covered).collect();

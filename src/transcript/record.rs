@@ -191,6 +191,57 @@ pub struct Asked {
     /// Follow-up probes asked after the answer, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub probes: Vec<crate::probe::Probe>,
+    /// How the candidate rated their own answer after reading its feedback
+    /// and model answer, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_rating: Option<Rating>,
+}
+
+/// A candidate's own verdict on an answer, given in one key after its
+/// feedback. The schedule weighs it with the score (see
+/// [`crate::review::schedule`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rating {
+    /// "I knew it."
+    Knew,
+    /// "I partly knew it."
+    Partly,
+    /// "I did not know it."
+    Missed,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 3] = [Rating::Knew, Rating::Partly, Rating::Missed];
+
+    /// The words shown for it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rating::Knew => "knew it",
+            Rating::Partly => "partly",
+            Rating::Missed => "missed",
+        }
+    }
+
+    /// The score a rating stands for, to compare it with the rubric's.
+    pub fn expected_score(self) -> f64 {
+        match self {
+            Rating::Knew => 100.0,
+            Rating::Partly => 50.0,
+            Rating::Missed => 0.0,
+        }
+    }
+
+    /// The rating a typed word names: `knew`, `partly`, `missed`, or the
+    /// keys the terminal takes for them (1, 2, 3 or k, p, m).
+    pub fn parse(word: &str) -> Option<Rating> {
+        match word.trim().to_ascii_lowercase().as_str() {
+            "1" | "k" | "knew" | "knew-it" | "knew it" => Some(Rating::Knew),
+            "2" | "p" | "partly" | "partial" => Some(Rating::Partly),
+            "3" | "m" | "missed" | "miss" => Some(Rating::Missed),
+            _ => None,
+        }
+    }
 }
 
 impl Asked {
@@ -220,6 +271,7 @@ impl Asked {
             correct: q.answer.clone(),
             model_answer: q.model_answer.clone(),
             probes: Vec::new(),
+            self_rating: None,
         }
     }
 

@@ -70,6 +70,8 @@ fn two_sessions_started_in_the_same_minute_keep_their_own_answers() {
     a.send("\r").unwrap();
     a.expect("question 1 of 1").unwrap();
     a.send("A says the queryset is lazy\r.\r").unwrap();
+    a.expect("How did you do?").unwrap();
+    a.send("\r").unwrap();
     a.expect("Interview complete").unwrap();
     a.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&a), 0);
@@ -108,6 +110,8 @@ fn a_session_resumed_in_a_second_terminal_is_refused_naming_the_process() {
         "{stderr}"
     );
     a.send("from the first terminal\r.\r").unwrap();
+    a.expect("How did you do?").unwrap();
+    a.send("\r").unwrap();
     a.expect("Interview complete").unwrap();
     a.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&a), 0);
@@ -284,6 +288,9 @@ fn escape_sequences_in_a_resumed_answer_are_shown_not_sent() {
         .unwrap();
     screen.extend_from_slice(seen.before());
     s.send("\r.\r").unwrap();
+    let seen = s.expect("How did you do?").unwrap();
+    screen.extend_from_slice(seen.before());
+    s.send("\r").unwrap();
     let seen = s.expect(expectrl::Eof).unwrap();
     screen.extend_from_slice(seen.before());
     screen.extend(seen.matches().flatten());

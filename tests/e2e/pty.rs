@@ -48,8 +48,16 @@ pub fn started(dir: &Path, args: &[&str]) -> Session {
     session
 }
 
-/// Waits for the end of a session and checks it ended well.
+/// Goes on past the last answer's feedback without rating it, then waits
+/// for the end of the session and checks it ended well.
 pub fn finished(mut session: Session) {
+    session.expect("How did you do?").unwrap();
+    session.send("\r").unwrap();
+    ended(session);
+}
+
+/// Waits for the end of a session and checks it ended well.
+pub fn ended(mut session: Session) {
     session.expect("Interview complete").unwrap();
     session.expect(expectrl::Eof).unwrap();
     assert_eq!(exit_code(&session), 0);
@@ -103,9 +111,7 @@ fn an_answer_typed_in_the_editor_is_submitted_with_a_dot_line() {
     s.send(".\r").unwrap();
     s.expect("✓ submitted").unwrap();
     s.expect("fixture-orm-lazy · 75/100").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    finished(s);
     let r = record(dir.path());
     assert_eq!(r["status"], "complete");
     assert_eq!(
@@ -121,9 +127,7 @@ fn a_paste_of_many_lines_arrives_whole() {
     // Bracketed paste: blank lines inside do not end the answer.
     s.send("\x1b[200~line one\n\nline three\x1b[201~").unwrap();
     s.send("\x04").unwrap(); // Ctrl-D submits
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    finished(s);
     assert_eq!(
         record(dir.path())["questions"][0]["answer"],
         "line one\n\nline three"
@@ -191,9 +195,7 @@ fn hint_and_skip_commands_work_in_the_editor() {
     s.expect("hint: When does the database actually get hit?")
         .unwrap();
     s.send(":skip\r").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    ended(s);
     let q = &record(dir.path())["questions"][0];
     assert_eq!(q["state"], "skipped");
     assert_eq!(q["hint_used"], true);
@@ -231,9 +233,7 @@ fn a_choice_is_marked_with_its_letter_and_picked_with_enter() {
     s.send(format!("{}\r", letter.to_lowercase())).unwrap();
     s.expect(format!("✓ picked {letter}")).unwrap();
     s.expect("hint used (-10 points)").unwrap();
-    s.expect("Interview complete").unwrap();
-    s.expect(expectrl::Eof).unwrap();
-    assert_eq!(exit_code(&s), 0);
+    finished(s);
     let q = &record(dir.path())["questions"][0];
     assert_eq!(q["answer"], "8000");
     assert_eq!(q["state"], "answered");
@@ -289,12 +289,12 @@ fn an_empty_answer_asks_before_skipping() {
     s.send("\x04").unwrap(); // Ctrl-D on an empty answer
     s.expect("Skip this question? (y/N)").unwrap();
     s.send("y").unwrap();
-    finished(s);
+    ended(s);
     assert_eq!(record(dir.path())["questions"][0]["state"], "skipped");
 }
 
 #[test]
-fn the_next_question_waits_until_the_feedback_is_read() {
+fn the_next_question_waits_until_the_feedback_is_read_and_rated() {
     let dir = tempdir();
     let mut s = started(
         dir.path(),
@@ -314,7 +314,7 @@ fn the_next_question_waits_until_the_feedback_is_read() {
     // The choice menu: mark the first option shown, pick it.
     s.send("a").unwrap();
     s.send("\r").unwrap();
-    s.expect("Press Enter for the next question.").unwrap();
+    s.expect("How did you do?").unwrap();
     // Nothing of the next question shows until Enter (a short look: a
     // slow machine can only make this pass, never fail).
     s.set_expect_timeout(Some(Duration::from_secs(2)));
@@ -323,8 +323,15 @@ fn the_next_question_waits_until_the_feedback_is_read() {
         "the next question started before Enter"
     );
     s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s.send("\r").unwrap();
+    // One key rates the answer and goes on.
+    s.send("2").unwrap();
+    s.expect("partly").unwrap();
     s.expect("question 2 of 2").unwrap();
     s.send("not executed until evaluated\r.\r").unwrap();
-    finished(s);
+    s.expect("How did you do?").unwrap();
+    s.send("k").unwrap();
+    ended(s);
+    let r = record(dir.path());
+    assert_eq!(r["questions"][0]["self_rating"], "partly");
+    assert_eq!(r["questions"][1]["self_rating"], "knew");
 }

@@ -179,9 +179,20 @@ fn stats_show_progress_per_category_topic_and_preset() {
         "By preset, overall score",
         "Practise next",
         "rehearse run --topic",
+        "Practice, last 12 weeks",
+        "Time used against time allotted",
+        "Coverage of the bank by topic and level",
     ] {
         assert!(out.contains(part), "missing {part:?} in\n{out}");
     }
+    // Practice on 1 Dec, 10, 20 and 25 Jan; none since: no current streak.
+    assert!(out.contains("Streak: 0 days (longest 1 day)"), "{out}");
+    // The heatmap's last column is the week of 1 February (a Sunday): its
+    // Sunday is today, drawn with no practice.
+    let sunday = out.lines().find(|l| l.starts_with("Sun  ")).unwrap();
+    assert!(sunday.ends_with('·'), "{sunday}");
+    let saturday = out.lines().find(|l| l.starts_with("Sun  ")).unwrap();
+    assert_eq!(saturday.split(' ').filter(|c| !c.is_empty()).count(), 13);
     // The mid trend climbs from 41 to 80.
     let mid = out
         .lines()
@@ -215,6 +226,28 @@ fn stats_show_progress_per_category_topic_and_preset() {
             .starts_with("rehearse run --topic ")
     );
     assert!(json["due"].as_u64().unwrap() > 0);
+    assert!(json["due_this_week"].as_u64() >= json["due"].as_u64());
+    assert_eq!(json["practice"].as_array().unwrap().len(), 12 * 7);
+    assert_eq!(json["practice"][83]["date"], "2026-02-01");
+    let days: u64 = json["practice"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["questions"].as_u64().unwrap())
+        .sum();
+    assert!(days > 0);
+    assert_eq!(json["streak"]["longest"], 1);
+    let process = json["coverage"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["topic"] == "process")
+        .unwrap();
+    assert_eq!(
+        process["levels"],
+        serde_json::json!(["never", "weak", "weak", "weak"])
+    );
+    assert_eq!(json["time"][0]["category"], "technical");
 }
 
 #[test]
