@@ -56,6 +56,13 @@ pub enum Command {
     #[command(after_help = RUN_HELP)]
     Run(RunArgs),
 
+    /// A short daily session: the questions due today, topped up with weak
+    /// and new ones; the weakest topics when nothing is due
+    #[command(
+        after_help = "Answering works as in `rehearse run`. After each answer's feedback, one key rates it:\n1 knew it, 2 partly, 3 missed (Enter goes on without a rating); the schedule weighs\nthe rating with the score. In scripted answers a line `:rate knew|partly|missed` does the same.\n\nExamples:\n  rehearse today\n  rehearse today --minutes 20 --preset senior\n  rehearse today --dry-run"
+    )]
+    Today(TodayArgs),
+
     /// Past sessions: list them, show one, see progress, retry, export
     #[command(
         after_help = "Examples:\n  rehearse review\n  rehearse review show latest\n  rehearse review stats\n  rehearse review retry latest\n  rehearse review export --format csv > sessions.csv"
@@ -159,7 +166,7 @@ pub struct RunArgs {
     /// Ask no follow-up probes after answers that miss a key point
     #[arg(long)]
     pub no_probes: bool,
-    /// Folder for transcripts [default: transcripts/, or REHEARSE_DIR]
+    /// Folder for transcripts [default: the user's data folder, or REHEARSE_DIR]
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
     /// Continue the latest interrupted session, or the one with this id
@@ -173,11 +180,46 @@ pub struct RunArgs {
     pub resume: Option<String>,
 }
 
+#[derive(Debug, Clone, Args)]
+pub struct TodayArgs {
+    /// Interview level: junior, mid, senior or staff [default: the level of
+    /// your latest session, else mid]
+    #[arg(long)]
+    pub preset: Option<String>,
+    /// How long the session may take
+    #[arg(long, value_name = "M", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=240))]
+    pub minutes: u32,
+    /// Seed for choosing among equally due questions
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Print what is due and the planned questions, and ask nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// With --dry-run: print JSON
+    #[arg(long, requires = "dry_run")]
+    pub json: bool,
+    /// Read the answers from FILE, each ended by a line holding only `.`
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// No clock: no time limits and no overtime
+    #[arg(long, conflicts_with = "strict_time")]
+    pub no_timer: bool,
+    /// Submit an answer as it stands when its time runs out
+    #[arg(long)]
+    pub strict_time: bool,
+    /// Ask no follow-up probes
+    #[arg(long)]
+    pub no_probes: bool,
+    /// Folder for transcripts [default: the user's data folder, or REHEARSE_DIR]
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
     #[command(subcommand)]
     pub command: Option<ReviewCommand>,
-    /// Folder of transcripts [default: transcripts/, or REHEARSE_DIR]
+    /// Folder of transcripts [default: the user's data folder, or REHEARSE_DIR]
     #[arg(long, value_name = "DIR", global = true)]
     pub dir: Option<PathBuf>,
     /// Print the list as JSON

@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
     let ctx = commands::Context::new(&cli);
     match cli.command {
         Command::Run(args) => commands::run::run(&ctx, &args),
+        Command::Today(args) => commands::today::run(&ctx, &args),
         Command::Presets { json } => commands::presets::run(&ctx, json),
         Command::Review(args) => commands::review::run(&ctx, args),
         Command::Bank(command) => commands::bank::run(&ctx, command),

@@ -27,6 +27,14 @@ pub struct Request {
     pub focus: Focus,
     /// `--no-probes`: no time is kept for follow-up probes.
     pub no_probes: bool,
+    /// Only these topics (the daily session's cram mode); empty means all.
+    pub topics: Vec<String>,
+    /// Leave out the closing question (a short daily session).
+    pub no_closing: bool,
+    /// Fill the time budget from the best-ranked questions whatever their
+    /// category, passing over any too long for the time left, instead of
+    /// keeping the preset's mix (the daily session).
+    pub fill: bool,
 }
 
 /// Which questions an interview favours, among those at the right level.
@@ -43,6 +51,10 @@ pub enum Focus {
     Weak,
     /// Questions never asked first; then due ones.
     New,
+    /// The daily session: questions due first, most overdue first, at any
+    /// level; then weak ones, then new ones at the preset's level; picked
+    /// across categories by that order alone, not the preset's mix.
+    Daily,
 }
 
 /// What past sessions say about each question.
@@ -120,6 +132,7 @@ pub fn plan(
         budget - probe_time(preset, request).min(budget / 4)
     });
     let mut chosen = match (request.questions, budget_s) {
+        (None, Some(budget)) if request.fill => pools.fill(preset, budget),
         (Some(n), _) => pools.choose(preset, request, n.max(1)),
         (None, None) => pools.choose(preset, request, default_count(preset, request)),
         (None, Some(budget)) => {
@@ -198,8 +211,9 @@ fn default_count(preset: &Preset, request: &Request) -> usize {
 fn closing_wanted(preset: &Preset, request: &Request) -> bool {
     let behavioral =
         request.categories.is_empty() || request.categories.contains(&Category::Behavioral);
-    let topic_ok = request.topic.as_deref().is_none_or(|t| t == CLOSING_TOPIC);
-    preset.closing && behavioral && topic_ok
+    let topic_ok = request.topic.as_deref().is_none_or(|t| t == CLOSING_TOPIC)
+        && (request.topics.is_empty() || request.topics.iter().any(|t| t == CLOSING_TOPIC));
+    preset.closing && behavioral && topic_ok && !request.no_closing
 }
 
 fn total(questions: &[&Question], preset: &Preset) -> u32 {
@@ -223,13 +237,17 @@ fn squeeze(planned: &mut [Planned], budget_s: u32) {
 }
 
 /// How well a question suits this interview: level distance, then history
-/// (never asked, asked long ago, asked recently). Lower is better.
-type Tier = (usize, u8);
+/// (never asked, asked long ago, asked recently); for the daily session,
+/// history first. Lower is better.
+type Tier = (usize, usize);
 
 /// Candidate questions per category, best first, with their tier.
 struct Pools<'a> {
     by_category: BTreeMap<Category, Vec<(Tier, &'a Question)>>,
     closing: Vec<&'a Question>,
+    /// Every candidate but the closing question, best first (the daily
+    /// session picks from these, whatever their category).
+    ranked: Vec<(Tier, &'a Question)>,
 }
 
 impl<'a> Pools<'a> {
@@ -243,6 +261,7 @@ impl<'a> Pools<'a> {
         let allowed = |q: &Question| {
             (request.categories.is_empty() || request.categories.contains(&q.category))
                 && request.topic.as_ref().is_none_or(|t| &q.topic == t)
+                && (request.topics.is_empty() || request.topics.contains(&q.topic))
         };
         let now = history.now;
         let key = |q: &Question| keys.get(q.id.as_str()).copied().unwrap_or(0);
@@ -259,6 +278,7 @@ impl<'a> Pools<'a> {
                 Focus::Due => &[due(q), new(q), settled(q)],
                 Focus::Weak => &[weak(q), due(q), new(q), settled(q)],
                 Focus::New => &[new(q), due(q), settled(q)],
+                Focus::Daily => &[due(q), weak(q), new(q), settled(q)],
             };
             order.iter().position(|b| *b).unwrap_or(order.len()) as u8
         };
@@ -291,7 +311,15 @@ impl<'a> Pools<'a> {
                 _ => (seen(q).map_or(i64::MIN, |s| s.last_asked), key(q)),
             }
         };
-        let tier = |q: &Question| -> Tier { (level_distance(q, preset.levels), class(q)) };
+        let tier = |q: &Question| -> Tier {
+            let distance = level_distance(q, preset.levels);
+            match request.focus {
+                // What is due comes back at whatever level it was asked.
+                Focus::Daily if due(q) => (usize::from(class(q)), 0),
+                Focus::Daily => (usize::from(class(q)), distance),
+                _ => (distance, usize::from(class(q))),
+            }
+        };
         let rank = |q: &Question| (tier(q), within(q));
         let mut by_category: BTreeMap<Category, Vec<(Tier, &Question)>> = BTreeMap::new();
         let mut closing = Vec::new();
@@ -309,10 +337,48 @@ impl<'a> Pools<'a> {
             pool.sort_by_key(|(_, q)| rank(q));
         }
         closing.sort_by_key(|q| rank(q));
+        let mut ranked: Vec<(Tier, &Question)> = by_category.values().flatten().copied().collect();
+        ranked.sort_by_key(|(_, q)| (rank(q), q.id.as_str()));
         Pools {
             by_category,
             closing,
+            ranked,
         }
+    }
+
+    /// The best-ranked questions that fit in `budget_s` together, taken in
+    /// rank order, passing over those too long for the time left, topics
+    /// spread where the ranks allow; the best one alone when none fits.
+    fn fill(&self, preset: &Preset, budget_s: u32) -> Vec<&'a Question> {
+        let mut chosen: Vec<&Question> = Vec::new();
+        let mut left = budget_s;
+        let mut used_topics = BTreeSet::new();
+        for group in self.ranked.chunk_by(|a, b| a.0 == b.0) {
+            // New topics first within a tier, then the rest.
+            let fresh = group
+                .iter()
+                .filter(|(_, q)| !used_topics.contains(q.topic.as_str()));
+            let again = group
+                .iter()
+                .filter(|(_, q)| used_topics.contains(q.topic.as_str()));
+            let order: Vec<&Question> = fresh.chain(again).map(|(_, q)| *q).collect();
+            for q in order {
+                if chosen.iter().any(|c| c.id == q.id) {
+                    continue;
+                }
+                let limit = preset.time_limit(q.category, q.time_limit_s);
+                if limit <= left {
+                    left -= limit;
+                    used_topics.insert(q.topic.as_str());
+                    chosen.push(q);
+                }
+            }
+        }
+        // Nothing fits: the best one, its time squeezed to the budget.
+        if chosen.is_empty() {
+            chosen.extend(self.ranked.first().map(|(_, q)| *q));
+        }
+        chosen
     }
 
     fn is_empty(&self) -> bool {
@@ -329,34 +395,44 @@ impl<'a> Pools<'a> {
     fn choose(&self, preset: &Preset, request: &Request, n: usize) -> Vec<&'a Question> {
         let closing = closing_wanted(preset, request) && !self.closing.is_empty() && n >= 3;
         let body = n - usize::from(closing);
-        let counts = allocate(preset, request, body, &self.by_category);
         let mut used_topics = BTreeSet::new();
         let mut chosen = Vec::new();
-        for (category, count) in counts {
-            let pool = &self.by_category[&category];
-            let mut picked: Vec<&Question> = Vec::new();
-            // Tier by tier (level and history come first); within a tier,
-            // new topics before topics already in the interview.
-            for group in pool.chunk_by(|a, b| a.0 == b.0) {
-                for (_, q) in group {
-                    if picked.len() < count && !used_topics.contains(q.topic.as_str()) {
-                        used_topics.insert(q.topic.as_str());
-                        picked.push(q);
-                    }
-                }
-                for (_, q) in group {
-                    if picked.len() < count && !picked.iter().any(|p| p.id == q.id) {
-                        picked.push(q);
-                    }
-                }
+        if request.fill {
+            chosen = pick(&self.ranked, body, &mut used_topics);
+        } else {
+            for (category, count) in allocate(preset, request, body, &self.by_category) {
+                chosen.extend(pick(&self.by_category[&category], count, &mut used_topics));
             }
-            chosen.extend(picked);
         }
         if closing {
             chosen.push(self.closing[0]);
         }
         chosen
     }
+}
+
+/// `count` questions of `pool` (best first), tier by tier; within a tier,
+/// topics not yet in `used_topics` before those already in the interview.
+fn pick<'a>(
+    pool: &[(Tier, &'a Question)],
+    count: usize,
+    used_topics: &mut BTreeSet<&'a str>,
+) -> Vec<&'a Question> {
+    let mut picked: Vec<&Question> = Vec::new();
+    for group in pool.chunk_by(|a, b| a.0 == b.0) {
+        for (_, q) in group {
+            if picked.len() < count && !used_topics.contains(q.topic.as_str()) {
+                used_topics.insert(q.topic.as_str());
+                picked.push(q);
+            }
+        }
+        for (_, q) in group {
+            if picked.len() < count && !picked.iter().any(|p| p.id == q.id) {
+                picked.push(q);
+            }
+        }
+    }
+    picked
 }
 
 /// How far a question's levels are from the preset's (0 when it matches).

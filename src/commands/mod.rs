@@ -8,6 +8,7 @@ pub mod review;
 pub mod run;
 pub mod score;
 pub mod star;
+pub mod today;
 
 use crate::bank::Bank;
 use crate::cli::Cli;

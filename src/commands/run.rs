@@ -307,6 +307,7 @@ fn request(args: &RunArgs, bank: &Bank) -> Result<Request> {
             crate::cli::FocusChoice::New => Focus::New,
         },
         no_probes: args.no_probes,
+        ..Request::default()
     })
 }
 
@@ -344,7 +345,7 @@ pub fn history(records: &[Record], now: jiff::Timestamp) -> History {
 }
 
 /// A seed when none is given: the clock's nanoseconds and the process id.
-fn random_seed() -> u64 {
+pub fn random_seed() -> u64 {
     let nanos = jiff::Timestamp::now().as_nanosecond() as u64;
     nanos ^ (u64::from(std::process::id()) << 32)
 }
@@ -403,7 +404,7 @@ fn sit_with(ctx: &Context, args: &RunArgs, preset: &Preset, seed: u64) -> String
 
 /// A word as a POSIX shell reads it back: plain when it is made of safe
 /// characters, single-quoted otherwise.
-fn shell_word(word: &str) -> String {
+pub fn shell_word(word: &str) -> String {
     let safe = |c: char| c.is_ascii_alphanumeric() || "_-./:=@%+,".contains(c);
     if !word.is_empty() && word.chars().all(safe) {
         word.to_string()

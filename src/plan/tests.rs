@@ -462,3 +462,50 @@ fn the_default_mix_brings_due_questions_back_and_keeps_new_ones_coming() {
     let plan = technical_plan(&history, Focus::Mixed, 4);
     assert!(plan.iter().all(|id| !ids[..6].contains(id)), "{plan:?}");
 }
+
+#[test]
+fn the_daily_session_fills_its_minutes_with_due_then_weak_then_new_questions() {
+    // Senior technical questions, but the plan is for a junior: what is due
+    // still comes back at its own level.
+    let senior = senior_technical();
+    let history = schedule_history(&senior, 2, 2, 2);
+    let daily = |minutes: u32| {
+        let request = Request {
+            minutes: Some(minutes),
+            focus: Focus::Daily,
+            fill: true,
+            no_closing: true,
+            no_probes: true,
+            ..Request::default()
+        };
+        run("junior", &request, &history, 3)
+    };
+    // Four questions of 5m20s and room for more.
+    let plan = daily(25);
+    let chosen = ids(&plan);
+    let position = |id: &String| chosen.iter().position(|c| c == id);
+    // Both due questions, then both weak ones, are in.
+    for id in &senior[..4] {
+        assert!(position(id).is_some(), "{id} missing from {chosen:?}");
+    }
+    // The rest is new, and all of it fits.
+    assert!(plan.total_time_s() <= 25 * 60, "{}", plan.total_time_s());
+    assert!(chosen.len() > 4, "{chosen:?}");
+    assert!(
+        chosen
+            .iter()
+            .all(|id| !senior[4..6].iter().any(|f| f == id)),
+        "{chosen:?}"
+    );
+    assert!(plan.questions.iter().all(|q| q.topic != CLOSING_TOPIC));
+    // A budget too small for any question still gets the most due one,
+    // squeezed to fit.
+    let tiny = daily(1);
+    assert_eq!(tiny.questions.len(), 1);
+    assert!(
+        senior[..2].contains(&tiny.questions[0].id),
+        "{:?}",
+        ids(&tiny)
+    );
+    assert!(tiny.total_time_s() <= 60);
+}

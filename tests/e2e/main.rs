@@ -11,3 +11,4 @@ mod review;
 mod run;
 mod score;
 mod star;
+mod today;
