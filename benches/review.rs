@@ -1,5 +1,6 @@
-//! `rehearse review stats` over 1,000 sessions, as a whole process.
-//! Target: at most 0.3 s. Run with `cargo bench --bench review`.
+//! `rehearse review stats` and `rehearse review report` over 1,000
+//! sessions, as whole processes. Targets: at most 0.3 s and 1 s. Run with
+//! `cargo bench --bench review`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::path::Path;
@@ -41,6 +42,19 @@ fn bench(c: &mut Criterion) {
             let output = Command::new(env!("CARGO_BIN_EXE_rehearse"))
                 .args(["review", "stats", "--dir"])
                 .arg(dir.path())
+                .output()
+                .expect("rehearse runs");
+            assert!(output.status.success());
+        })
+    });
+    group.bench_function("report over 1,000 sessions (whole process)", |b| {
+        let page = dir.path().join("report.html");
+        b.iter(|| {
+            let output = Command::new(env!("CARGO_BIN_EXE_rehearse"))
+                .args(["review", "report", "--dir"])
+                .arg(dir.path())
+                .arg("-o")
+                .arg(&page)
                 .output()
                 .expect("rehearse runs");
             assert!(output.status.success());

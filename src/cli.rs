@@ -65,7 +65,7 @@ pub enum Command {
 
     /// Past sessions: list them, show one, see progress, retry, export
     #[command(
-        after_help = "Examples:\n  rehearse review\n  rehearse review show latest\n  rehearse review stats\n  rehearse review retry latest\n  rehearse review export --format csv > sessions.csv"
+        after_help = "Examples:\n  rehearse review\n  rehearse review show latest\n  rehearse review stats\n  rehearse review report\n  rehearse review retry latest\n  rehearse review export --format csv > sessions.csv"
     )]
     Review(ReviewArgs),
 
@@ -264,6 +264,14 @@ pub enum ReviewCommand {
         /// Ask no follow-up probes
         #[arg(long)]
         no_probes: bool,
+    },
+    /// Write a progress report: one HTML file that opens from disk, with
+    /// charts, the practice heatmap, coverage, the points missed most and
+    /// every transcript
+    Report {
+        /// Write to FILE [default: report.html in the transcript folder]
+        #[arg(long, short, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// One row per answered question, for a spreadsheet
     Export {

@@ -24,7 +24,10 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     super::old_folder(&dir, source, interactive);
     // Export writes the full text; everything else works on summaries.
-    let sessions = if matches!(args.command, Some(ReviewCommand::Export { .. })) {
+    let sessions = if matches!(
+        args.command,
+        Some(ReviewCommand::Export { .. } | ReviewCommand::Report { .. })
+    ) {
         Sessions::load_full(&dir)
     } else {
         Sessions::load(&dir)
@@ -55,6 +58,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
             };
             retry(ctx, &dir, &sessions, &which, dry_run, json, &sitting)
         }
+        Some(ReviewCommand::Report { output }) => report(ctx, &dir, &sessions, output.as_deref()),
         Some(ReviewCommand::Export { format, output }) => {
             export(&sessions, format, output.as_deref())
         }
@@ -435,6 +439,28 @@ fn days_word(n: usize) -> String {
 /// Seconds as whole minutes, `41m`.
 fn minutes(seconds: u64) -> String {
     format!("{}m", (seconds + 30) / 60)
+}
+
+fn report(ctx: &Context, dir: &Path, sessions: &Sessions, output: Option<&Path>) -> Result<()> {
+    let clock = clock::from_env()?;
+    let bank = ctx.bank()?;
+    let tz = jiff::tz::TimeZone::system();
+    let now = clock.now().as_second();
+    let figures = stats::compute(&sessions.records, bank.questions(), now, &tz);
+    let html = crate::review::report::render(&sessions.records, &figures, now, &tz);
+    let path = match output {
+        Some(path) => path.to_path_buf(),
+        None => {
+            Store::open(dir)?;
+            dir.join("report.html")
+        }
+    };
+    write_atomic(&path, html.as_bytes())?;
+    emit(&format!(
+        "Report of {} written to `{}`; open it in a browser.\n",
+        crate::term::count(sessions.records.len(), "session"),
+        path.display()
+    ))
 }
 
 fn retry(

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod coverage;
 pub mod export;
 pub mod pretty;
+pub mod report;
 pub mod schedule;
 pub mod stats;
 #[cfg(test)]

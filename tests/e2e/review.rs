@@ -394,3 +394,35 @@ fn focus_due_brings_back_questions_from_the_history() {
         plan("new")
     );
 }
+
+#[test]
+fn report_writes_one_page_that_needs_nothing_else() {
+    let dir = tempdir();
+    let out = stdout_of(review(&dir).arg("report"));
+    let path = dir.path().join("transcripts/report.html");
+    assert!(
+        out.contains("Report of 4 sessions written to `transcripts/report.html`"),
+        "{out}"
+    );
+    let html = std::fs::read_to_string(&path).unwrap();
+    // Self-contained: no script, no fetch of anything, scripts forbidden.
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("src=\"http"));
+    assert!(!html.contains("href=\"http"));
+    assert!(html.contains("default-src 'none'"));
+    // Every part, and each session linked to its transcript.
+    for part in [
+        "id=\"scores\"",
+        "class=\"series series-technical\"",
+        "class=\"heatmap\"",
+        "class=\"coverage\"",
+        "id=\"weakest\"",
+        "href=\"#s-3\"",
+        "id=\"s-3\"",
+    ] {
+        assert!(html.contains(part), "missing {part}");
+    }
+    // Or to a file named on the command line.
+    stdout_of(review(&dir).args(["report", "-o", "mine.html"]));
+    assert!(dir.path().join("mine.html").exists());
+}
