@@ -65,7 +65,7 @@ pub enum Command {
 
     /// Past sessions: list them, show one, see progress, retry, export
     #[command(
-        after_help = "Examples:\n  rehearse review\n  rehearse review show latest\n  rehearse review stats\n  rehearse review report\n  rehearse review retry latest\n  rehearse review export --format csv > sessions.csv"
+        after_help = "Examples:\n  rehearse review\n  rehearse review show latest\n  rehearse review stats\n  rehearse review report\n  rehearse review retry latest\n  rehearse review export --format csv > sessions.csv\n  rehearse review export --format anki -o missed.tsv"
     )]
     Review(ReviewArgs),
 
@@ -273,9 +273,10 @@ pub enum ReviewCommand {
         #[arg(long, short, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// One row per answered question, for a spreadsheet
+    /// One row per answered question, for a spreadsheet; or flashcards of
+    /// the key points missed, for Anki
     Export {
-        /// `csv` or `json`
+        /// `csv`, `json` or `anki`
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// Write to FILE instead of standard output
@@ -291,6 +292,10 @@ pub enum ExportFormat {
     Csv,
     /// A JSON array of objects
     Json,
+    /// Flashcards of the key points missed, for Anki's plain-text import
+    /// (File › Import): the question and the point on the front, the model
+    /// answer's sentence that covers it on the back
+    Anki,
 }
 
 #[derive(Debug, Args)]

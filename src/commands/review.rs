@@ -60,7 +60,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
         }
         Some(ReviewCommand::Report { output }) => report(ctx, &dir, &sessions, output.as_deref()),
         Some(ReviewCommand::Export { format, output }) => {
-            export(&sessions, format, output.as_deref())
+            export(ctx, &sessions, format, output.as_deref())
         }
     }
 }
@@ -551,20 +551,33 @@ fn retry(
     )
 }
 
-fn export(sessions: &Sessions, format: ExportFormat, output: Option<&Path>) -> Result<()> {
-    let rows = export::rows(&sessions.records);
-    let text = match format {
-        ExportFormat::Csv => export::csv(&rows),
-        ExportFormat::Json => to_json(&rows)?,
+fn export(
+    ctx: &Context,
+    sessions: &Sessions,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> Result<()> {
+    let (text, written) = match format {
+        ExportFormat::Anki => {
+            let cards = export::cards(&sessions.records, &ctx.bank()?);
+            (
+                export::anki(&cards),
+                crate::term::count(cards.len(), "card"),
+            )
+        }
+        ExportFormat::Csv | ExportFormat::Json => {
+            let rows = export::rows(&sessions.records);
+            let text = match format {
+                ExportFormat::Csv => export::csv(&rows),
+                _ => to_json(&rows)?,
+            };
+            (text, crate::term::count(rows.len(), "row"))
+        }
     };
     match output {
         Some(path) => {
             write_atomic(path, text.as_bytes())?;
-            emit(&format!(
-                "{} rows written to `{}`\n",
-                rows.len(),
-                path.display()
-            ))
+            emit(&format!("{written} written to `{}`\n", path.display()))
         }
         None => emit(&text),
     }

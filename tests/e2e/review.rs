@@ -327,16 +327,24 @@ fn export_writes_one_row_per_answered_question() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "session,started_at,preset,status,question,category,topic,state,score,content_score,structure_score,time_used_s,time_limit_s,overtime_s,hint_used"
+        "session,started_at,preset,status,question,category,topic,state,prompt,answer,score,content_score,structure_score,time_used_s,time_limit_s,overtime_s,hint_used"
     );
-    // 2 legacy + 5 + 5 + 2 answered in the interrupted session.
-    assert_eq!(lines.len(), 1 + 2 + 5 + 5 + 2);
-    assert!(lines[1].starts_with("2025-12-01-1000-junior,2025-12-01T10:00:00Z,junior,complete,choice-default-port-legacy,choice,architecture,answered,100,"), "{}", lines[1]);
+    assert!(lines[1].starts_with("2025-12-01-1000-junior,2025-12-01T10:00:00Z,junior,complete,choice-default-port-legacy,choice,architecture,answered,Which port does"), "{}", lines[1]);
     let json: Vec<Value> = serde_json::from_str(&stdout_of(
         review(&dir).args(["export", "--format", "json"]),
     ))
     .unwrap();
+    // 2 legacy + 5 + 5 + 2 answered in the interrupted session.
     assert_eq!(json.len(), 14);
+    // The text of each question and answer comes along.
+    assert!(
+        json.iter()
+            .all(|r| !r["prompt"].as_str().unwrap().is_empty())
+    );
+    assert!(
+        json.iter()
+            .any(|r| r["answer"].as_str().unwrap().contains(' '))
+    );
     let written = dir.path().join("out.csv");
     let out = stdout_of(
         review(&dir)
@@ -425,4 +433,36 @@ fn report_writes_one_page_that_needs_nothing_else() {
     // Or to a file named on the command line.
     stdout_of(review(&dir).args(["report", "-o", "mine.html"]));
     assert!(dir.path().join("mine.html").exists());
+}
+
+#[test]
+fn export_for_anki_makes_a_card_per_missed_key_point() {
+    let dir = tempdir();
+    let tsv = stdout_of(review(&dir).args(["export", "--format", "anki"]));
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next(), Some("#separator:tab"));
+    assert_eq!(lines.next(), Some("#html:true"));
+    assert_eq!(lines.next(), Some("#columns:Front\tBack\tTags"));
+    let cards: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(!cards.is_empty());
+    assert!(cards.iter().all(|c| c.len() == 3), "{cards:?}");
+    // Front: the question, then the point; back: one sentence of the model
+    // answer; tags: rehearse and the topic.
+    let card = cards
+        .iter()
+        .find(|c| c[0].contains("select_related"))
+        .unwrap_or(&cards[0]);
+    assert!(card[0].contains("<br><br>Key point: "), "{card:?}");
+    assert!(!card[1].is_empty() && card[1].len() < 400, "{card:?}");
+    assert!(card[2].starts_with("rehearse rehearse::"), "{card:?}");
+    let written = dir.path().join("cards.tsv");
+    let out = stdout_of(
+        review(&dir)
+            .args(["export", "--format", "anki", "-o"])
+            .arg(&written),
+    );
+    assert_eq!(
+        out,
+        format!("{} cards written to `{}`\n", cards.len(), written.display())
+    );
 }
