@@ -54,7 +54,10 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
             "Type your answer under each question; Enter starts a new line and pasting \
              works. Finish an answer with a line holding only `.` or with Ctrl-D. On a \
              line of its own, `:hint` shows a hint (it costs {} points), `:skip` skips the \
-             question and `:quit` saves and stops; so does Ctrl-C.{}{} {}",
+             question and `:quit` saves and stops; so does Ctrl-C.{}{} After each \
+             answer's feedback, one key rates how you did (1 knew it, 2 partly, 3 missed; \
+             Enter goes on without): the rating decides, with the score, when the question \
+             comes back. {}",
             number(HINT_PENALTY),
             if intro.probes > 0 {
                 " When an answer misses a key point, the interviewer may follow up on it \
@@ -75,7 +78,9 @@ pub fn intro(intro: &Intro, interactive: bool, style: &Style) -> String {
         format!(
             "Answers are read from the input in order, each ended by a line holding only \
              `.`. A line `:hint` inside an answer counts as asking for the hint (it costs {} \
-             points); an answer `:skip` skips, `:quit` saves and stops.{} {}",
+             points); an answer `:skip` skips, `:quit` saves and stops; a line `:rate knew`, \
+             `:rate partly` or `:rate missed` rates the answer as the candidate would after \
+             its feedback.{} {}",
             number(HINT_PENALTY),
             if intro.probes > 0 {
                 " A follow-up probe after an answer reads the next answer; `:pass` declines it."

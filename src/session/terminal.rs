@@ -359,7 +359,7 @@ impl Prompter for Terminal<'_> {
             Err(e) => return Err(e),
         };
         match read.rating {
-            Some(rating) => self.say(&format!(" {}\n", self.style.cyan(rating.as_str()))),
+            Some(rating) => self.say(&format!(" → {}\n", self.style.cyan(rating.as_str()))),
             None => self.say("\n"),
         }
         Ok(read)
