@@ -13,7 +13,7 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
-    /// Add a question bank of your own (JSON); repeat for several. A question
+    /// Add a question bank of your own (TOML or JSON); repeat for several. A question
     /// whose id is already built in replaces the built-in one
     #[arg(long = "bank", value_name = "FILE", global = true)]
     pub banks: Vec<PathBuf>,
@@ -21,6 +21,12 @@ pub struct Cli {
     /// Use only the banks given with --bank, not the built-in one
     #[arg(long, global = true)]
     pub no_builtin: bool,
+
+    /// The track to practise and review: python-django (the default) or
+    /// python built in, or one a --bank file declares; `rehearse bank
+    /// tracks` lists them
+    #[arg(long, value_name = "NAME", global = true)]
+    pub track: Option<String>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -371,12 +377,64 @@ pub enum BankCommand {
         compiled: bool,
     },
 
-    /// Check bank files; every problem is reported with its place
+    /// Turn interview notes into a bank: Markdown Q&A, CSV or an Anki
+    /// export; each answer becomes the model answer, with a rubric derived
+    /// from it for you to finish
+    #[command(
+        after_help = "Markdown: `<details><summary>Question</summary> answer </details>` blocks, or headings that\nask (`## 12. What is…`, or ending in `?`) with the answer up to the next heading; other\nheadings name the topic. CSV: a header naming `question` and `answer` (and optionally\n`category`, `level`, `topic`), or those columns in that order. Anki: File › Export ›\nNotes in Plain Text.\n\nThe bank's track is `--track`, else the file's name.\n\nExamples:\n  rehearse bank import notes.md\n  rehearse --track python-django bank import django.csv -o django-notes.toml\n  rehearse --bank notes.toml --track notes run"
+    )]
+    Import(ImportArgs),
+
+    /// Write a commented bank template to start a bank of your own from
+    New {
+        /// Where to write it
+        #[arg(default_value = "my-bank.toml")]
+        file: PathBuf,
+        /// Replace the file if it exists
+        #[arg(long)]
+        force: bool,
+    },
+
+    /// The tracks loaded (built in and from --bank files), with their
+    /// questions per category and level
+    Tracks {
+        /// Print JSON
+        #[arg(long)]
+        json: bool,
+    },
+
+    /// Check bank files (TOML or JSON); every problem is reported with its place
     Validate {
         /// Bank files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The notes: a Markdown, CSV or Anki plain-text file
+    pub file: PathBuf,
+    /// Write the bank to FILE [default: the notes' name with `.toml`]
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Topic of questions whose notes name none [default: from the file name]
+    #[arg(long, value_name = "T")]
+    pub topic: Option<String>,
+    /// Read the notes as this format [default: by the file's name and first line]
+    #[arg(long, value_enum)]
+    pub format: Option<ImportFormat>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// `bank import --format` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Markdown,
+    Csv,
+    Anki,
 }
 
 #[derive(Debug, Args)]

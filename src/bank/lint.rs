@@ -29,6 +29,8 @@ pub enum Kind {
     NoProbe,
     /// A probe that names its own point: repeating it would earn the point.
     ProbeGivesAway,
+    /// A rubric derived by `bank import`, still to be read by a person.
+    Derived,
 }
 
 /// One warning: its kind, the field it is about (`rubric[2].phrasings[1]`)
@@ -60,6 +62,16 @@ pub fn question(q: &Question) -> Vec<Lint> {
     }
     let compiled = compile_question(q);
     let mut out = Vec::new();
+    if q.derived {
+        out.push(Lint::new(
+            Kind::Derived,
+            "derived".into(),
+            "the rubric was derived from the model answer by `bank import` and needs a human \
+             look: make each key point one idea, give it the phrasings people use for it, add \
+             a probe to weighty points, then delete `derived`"
+                .into(),
+        ));
+    }
     for (i, point) in compiled.rubric.iter().enumerate() {
         for (j, phrasing) in point.phrasings.iter().enumerate() {
             let field = format!("rubric[{i}].phrasings[{j}]");
@@ -84,7 +96,8 @@ pub fn question(q: &Question) -> Vec<Lint> {
             ));
         }
     }
-    if q.category != Category::Behavioral {
+    // A derived rubric is flagged as a whole above.
+    if q.category != Category::Behavioral && !q.derived {
         for (i, point) in q.rubric.iter().enumerate() {
             if point.weight >= crate::probe::WEIGHTY && point.probe.is_none() {
                 out.push(Lint::new(
@@ -247,6 +260,8 @@ mod tests {
     /// phrasings and subjects given.
     fn question(points: &[(&[&str], &[&str])], pitfalls: &[&[&str]]) -> Question {
         Question {
+            track: String::new(),
+            derived: false,
             id: "q1".into(),
             category: Category::Technical,
             topic: "orm".into(),

@@ -2,11 +2,13 @@
 //! own files given with `--bank`, merged into one [`Bank`].
 
 pub mod compiled;
+pub mod import;
 pub mod lint;
 pub mod model;
 pub mod outline;
 pub mod source;
 pub mod validate;
+pub mod write;
 
 pub use model::{BankFile, Category, KeyPoint, Level, Pitfall, Question};
 
@@ -15,14 +17,11 @@ use crate::suggest;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-/// The built-in tracks: a name for messages and the embedded JSON.
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "built-in python-django bank",
-    include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/python-django.json"
-    )),
-)];
+// `BUILTIN`: every `data/<track>/<topic>.toml`, embedded by build.rs.
+include!(concat!(env!("OUT_DIR"), "/builtin.rs"));
+
+/// The track a session practises when none is chosen.
+pub const DEFAULT_TRACK: &str = "python-django";
 
 /// All loaded questions, built-in first, each id once.
 #[derive(Debug, Clone, Default)]
@@ -41,13 +40,13 @@ impl Bank {
         if builtin {
             // Checked by a test when the bank changes (see
             // `every_embedded_bank_parses_and_validates`), not at every start.
-            for (name, text) in BUILTIN {
+            for ((name, _), json) in BUILTIN.iter().zip(BUILTIN_JSON) {
                 let file: BankFile =
-                    serde_json::from_str(text).map_err(|e| Error::InvalidBank {
-                        problems: vec![format!("{name}: {e}")],
+                    serde_json::from_str(json).map_err(|e| Error::InvalidBank {
+                        problems: vec![format!("built-in {name}: {e}")],
                     })?;
                 for q in file.questions {
-                    bank.insert(name, q, false);
+                    bank.insert(name, q, &file.track, false);
                 }
             }
         }
@@ -66,7 +65,8 @@ impl Bank {
     pub fn from_questions(questions: Vec<Question>) -> Bank {
         let mut bank = Bank::default();
         for q in questions {
-            bank.insert("", q, false);
+            let track = q.track.clone();
+            bank.insert("", q, &track, false);
         }
         bank
     }
@@ -83,13 +83,20 @@ impl Bank {
                 problems: vec![format!("{name}: could not be read as a bank")],
             });
         };
+        // A file without a track adds to the default one.
+        let track = if file.track.is_empty() {
+            DEFAULT_TRACK.to_string()
+        } else {
+            file.track.clone()
+        };
         for q in file.questions {
-            self.insert(name, q, user);
+            self.insert(name, q, &track, user);
         }
         Ok(())
     }
 
-    fn insert(&mut self, source: &str, q: Question, warn: bool) {
+    fn insert(&mut self, source: &str, mut q: Question, track: &str, warn: bool) {
+        q.track = track.to_string();
         match self.index.get(&q.id) {
             Some(&at) => {
                 if warn {
@@ -105,6 +112,37 @@ impl Bank {
                 self.questions.push(q);
             }
         }
+    }
+
+    /// Only the questions of `track`; an error naming the tracks there are
+    /// when it has none.
+    pub fn only_track(&self, track: &str) -> Result<Bank> {
+        let mut bank = Bank::default();
+        for q in self.questions.iter().filter(|q| q.track == track) {
+            bank.insert("", q.clone(), track, false);
+        }
+        if bank.questions.is_empty() {
+            let names = self.tracks();
+            return Err(Error::UnknownName {
+                kind: "track",
+                name: track.to_string(),
+                suggestion: suggest::closest(track, names.iter().map(|(t, _)| t.as_str())),
+                hint: "`rehearse bank tracks` lists them".into(),
+            });
+        }
+        Ok(bank)
+    }
+
+    /// Each track and its number of questions, in order of first appearance.
+    pub fn tracks(&self) -> Vec<(String, usize)> {
+        let mut tracks: Vec<(String, usize)> = Vec::new();
+        for q in &self.questions {
+            match tracks.iter_mut().find(|(t, _)| *t == q.track) {
+                Some((_, n)) => *n += 1,
+                None => tracks.push((q.track.clone(), 1)),
+            }
+        }
+        tracks
     }
 
     /// Every question, built-in first, in bank order.
@@ -205,7 +243,12 @@ mod tests {
             let checked = validate::check(name, text);
             assert!(checked.problems.is_empty(), "{:#?}", checked.problems);
             assert!(checked.warnings.is_empty(), "{:#?}", checked.warnings);
-            all.extend(checked.bank.expect("valid bank").questions);
+            let file = checked.bank.expect("valid bank");
+            assert!(!file.track.is_empty(), "{name} names no track");
+            all.extend(file.questions.into_iter().map(|q| Question {
+                track: file.track.clone(),
+                ..q
+            }));
         }
         all
     }
@@ -295,7 +338,8 @@ mod tests {
     /// of the other questions must not: on average they score at most 15, and
     /// at most 10 of them reach 50 (near-twin questions may share points).
     /// The closing questions are one question asked at different levels, so
-    /// they are not held against each other.
+    /// they are not held against each other. Questions are compared within
+    /// their track: a track is what one interview draws from.
     #[test]
     fn model_answers_score_high_on_their_own_rubric_and_low_on_others() {
         let open: Vec<Question> = builtin()
@@ -308,7 +352,7 @@ mod tests {
             let rubric = Rubric::from_question(q);
             let own = score_normalized(&rubric, &answers[i]);
             let others: Vec<f64> = (0..open.len())
-                .filter(|&j| j != i)
+                .filter(|&j| j != i && open[j].track == q.track)
                 .filter(|&j| !(q.topic == "closing" && open[j].topic == "closing"))
                 .map(|j| score_normalized(&rubric, &answers[j]).score)
                 .collect();

@@ -70,6 +70,16 @@ pub struct Question {
     /// three good ones make a strong close.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub full_marks_at: Option<f64>,
+    /// The rubric was derived from the model answer by `rehearse bank
+    /// import`: a scaffold that scores, but was not written by a person.
+    /// `bank validate` lists these questions; delete the field once the
+    /// key points and phrasings have had a human look.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived: bool,
+    /// The track of the file it came from (set when the bank is loaded;
+    /// not written in a question).
+    #[serde(skip)]
+    pub track: String,
 }
 
 /// One thing a good answer says, and the ways people say it.

@@ -66,6 +66,46 @@ impl QuestionAt {
 }
 
 impl Outline {
+    /// Outlines a TOML bank file, from the spans toml's parser keeps: where
+    /// each top-level key and each `[[questions]]` table (and its `id`)
+    /// is. TOML refuses a key given twice, so there are no duplicates to
+    /// note. An error is toml's message and the byte offset it points at.
+    pub fn of_toml(text: &str) -> Result<Outline, (String, usize)> {
+        use toml::de::{DeTable, DeValue};
+        let root = DeTable::parse(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            (e.message().trim().to_string(), at)
+        })?;
+        let mut outline = Outline::default();
+        for (key, value) in root.get_ref().iter() {
+            outline.fields.insert(
+                key.get_ref().to_string(),
+                FieldAt {
+                    key: key.span().start,
+                    value: value.span().start,
+                },
+            );
+            if key.get_ref() == "questions"
+                && let DeValue::Array(items) = value.get_ref()
+            {
+                for item in items {
+                    let id = match item.get_ref() {
+                        DeValue::Table(table) => table
+                            .iter()
+                            .find(|(k, _)| k.get_ref() == "id")
+                            .map(|(k, _)| k.span().start),
+                        _ => None,
+                    };
+                    outline.questions.push(QuestionAt {
+                        start: item.span().start,
+                        id,
+                    });
+                }
+            }
+        }
+        Ok(outline)
+    }
+
     /// Outlines `text`, which should already have parsed as JSON; an error
     /// is serde_json's, with its place.
     pub fn of(text: &str) -> Result<Outline, serde_json::Error> {

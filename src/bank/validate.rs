@@ -40,18 +40,44 @@ pub fn check_with_lints(name: &str, text: &str) -> Checked {
     check_as(name, text, true)
 }
 
-fn check_as(name: &str, text: &str, lints: bool) -> Checked {
-    let mut out = Checked::default();
-    let parsed = serde_json::from_str(text).and_then(|root: Value| Ok((root, Outline::of(text)?)));
-    let (root, outline) = match parsed {
-        Ok(parsed) => parsed,
-        Err(e) => {
-            out.problems.push(format!(
+/// Whether a bank file is TOML (by its name), else JSON.
+pub fn is_toml(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".toml")
+}
+
+/// The parsed value and outline of a bank file, or the syntax problem
+/// with its place.
+fn parse(name: &str, text: &str) -> Result<(Value, Outline), String> {
+    if is_toml(name) {
+        let outline = Outline::of_toml(text).map_err(|(message, at)| {
+            let (line, column) = Lines::new(text.as_bytes()).position(at);
+            format!("{name}:{line}:{column}: {message}; fix the TOML syntax there")
+        })?;
+        let root: Value = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            let (line, column) = Lines::new(text.as_bytes()).position(at);
+            format!("{name}:{line}:{column}: {}", e.message().trim())
+        })?;
+        return Ok((root, outline));
+    }
+    serde_json::from_str(text)
+        .and_then(|root: Value| Ok((root, Outline::of(text)?)))
+        .map_err(|e| {
+            format!(
                 "{name}:{}:{}: {}; fix the JSON syntax there",
                 e.line(),
                 e.column(),
                 strip_position(&e.to_string())
-            ));
+            )
+        })
+}
+
+fn check_as(name: &str, text: &str, lints: bool) -> Checked {
+    let mut out = Checked::default();
+    let (root, outline) = match parse(name, text) {
+        Ok(parsed) => parsed,
+        Err(problem) => {
+            out.problems.push(problem);
             return out;
         }
     };
@@ -114,12 +140,10 @@ fn check_as(name: &str, text: &str, lints: bool) -> Checked {
     if out.problems.is_empty() {
         // Every check above passed, so this should read; if it does not,
         // serde's message at its place is better than none.
-        match serde_json::from_str(text) {
+        match serde_json::from_value::<BankFile>(root) {
             Ok(bank) => out.bank = Some(bank),
             Err(e) => out.problems.push(format!(
-                "{name}:{}:{}: {}",
-                e.line(),
-                e.column(),
+                "{name}: {}",
                 plain_serde(strip_position(&e.to_string()))
             )),
         }

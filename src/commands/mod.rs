@@ -26,6 +26,8 @@ pub struct Context {
     pub banks: Vec<PathBuf>,
     /// `--no-builtin`.
     pub no_builtin: bool,
+    /// `--track`, if given.
+    pub track: Option<String>,
 }
 
 impl Context {
@@ -35,11 +37,52 @@ impl Context {
             screen: Style::detect_stderr(cli.color),
             banks: cli.banks.clone(),
             no_builtin: cli.no_builtin,
+            track: cli.track.clone(),
         }
     }
 
-    /// Loads the built-in bank plus `--bank` files, printing any warnings.
+    /// The track chosen: `--track`, else the built-in default, else (with
+    /// `--no-builtin`) the track of the first question loaded.
+    pub fn track(&self, all: &Bank) -> String {
+        if let Some(track) = &self.track {
+            return track.clone();
+        }
+        if all
+            .tracks()
+            .iter()
+            .any(|(t, _)| t == crate::bank::DEFAULT_TRACK)
+        {
+            return crate::bank::DEFAULT_TRACK.to_string();
+        }
+        all.questions().first().map_or_else(
+            || crate::bank::DEFAULT_TRACK.to_string(),
+            |q| q.track.clone(),
+        )
+    }
+
+    /// The questions of the chosen track (`--track`): the built-in banks
+    /// plus `--bank` files, printing any warnings.
     pub fn bank(&self) -> Result<Bank> {
+        let all = self.all_banks()?;
+        all.only_track(&self.track(&all))
+    }
+
+    /// The chosen track and its questions.
+    pub fn track_bank(&self) -> Result<(String, Bank)> {
+        let all = self.all_banks()?;
+        let track = self.track(&all);
+        let bank = all.only_track(&track)?;
+        Ok((track, bank))
+    }
+
+    /// The questions of `track`, whatever `--track` says (a session resumed
+    /// or retried keeps its own track).
+    pub fn bank_of(&self, track: &str) -> Result<Bank> {
+        self.all_banks()?.only_track(track)
+    }
+
+    /// Every track's questions: for looking a question up by id.
+    pub fn all_banks(&self) -> Result<Bank> {
         if self.no_builtin && self.banks.is_empty() {
             return Err(Error::Usage(
                 "`--no-builtin` needs at least one `--bank FILE` to take questions from".into(),

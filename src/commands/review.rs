@@ -249,7 +249,11 @@ fn page(text: &str) -> Result<()> {
 
 fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
     let clock = clock::from_env()?;
-    let bank = ctx.bank()?;
+    let (track, bank) = ctx.track_bank()?;
+    let sessions = &Sessions {
+        records: super::run::of_track(sessions.records.clone(), &track),
+        warnings: Vec::new(),
+    };
     let tz = jiff::tz::TimeZone::system();
     let now = clock.now().as_second();
     let figures = stats::compute(&sessions.records, bank.questions(), now, &tz);
@@ -443,7 +447,11 @@ fn minutes(seconds: u64) -> String {
 
 fn report(ctx: &Context, dir: &Path, sessions: &Sessions, output: Option<&Path>) -> Result<()> {
     let clock = clock::from_env()?;
-    let bank = ctx.bank()?;
+    let (track, bank) = ctx.track_bank()?;
+    let sessions = &Sessions {
+        records: super::run::of_track(sessions.records.clone(), &track),
+        warnings: Vec::new(),
+    };
     let tz = jiff::tz::TimeZone::system();
     let now = clock.now().as_second();
     let figures = stats::compute(&sessions.records, bank.questions(), now, &tz);
@@ -489,7 +497,8 @@ fn retry(
             original.id, preset.pass
         ));
     }
-    let bank = ctx.bank()?;
+    // The questions of the session's own track.
+    let bank = ctx.bank_of(&original.track)?;
     let mut plan = Plan {
         questions: Vec::new(),
     };
@@ -539,6 +548,7 @@ fn retry(
         questions,
     );
     record.retry_of = Some(original.id.clone());
+    record.track = original.track.clone();
     let lock = store.create(&mut record, markdown::render)?;
     sit(
         ctx,
@@ -559,7 +569,7 @@ fn export(
 ) -> Result<()> {
     let (text, written) = match format {
         ExportFormat::Anki => {
-            let cards = export::cards(&sessions.records, &ctx.bank()?);
+            let cards = export::cards(&sessions.records, &ctx.all_banks()?);
             (
                 export::anki(&cards),
                 crate::term::count(cards.len(), "card"),

@@ -26,13 +26,13 @@ use std::io::{BufRead, BufReader, IsTerminal};
 pub const RECENT_SESSIONS: usize = 5;
 
 pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
-    let bank = ctx.bank()?;
+    let (track, bank) = ctx.track_bank()?;
     let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let clock = clock::from_env()?;
     let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
     super::old_folder(&dir, source, interactive && !args.dry_run);
     if let Some(which) = &args.resume {
-        return resume(ctx, args, &bank, &dir, which, clock.as_ref(), interactive);
+        return resume(ctx, args, &dir, which, clock.as_ref(), interactive);
     }
     let preset = choose_preset(args, interactive)?;
     let request = request(args, &bank)?;
@@ -40,13 +40,15 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     for warning in &warnings {
         warn(warning);
     }
+    // The schedule and what was asked recently are per track.
+    let records = of_track(records, &track);
     let history = history(&records, clock.now());
     let seed = args.seed.unwrap_or_else(random_seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
     plan.shuffle_options(seed, |id| bank.find(id));
     if args.dry_run {
-        let sit_with = sit_with(ctx, args, preset, seed);
+        let sit_with = sit_with(ctx, args, &track, preset, seed);
         return print_plan(ctx, preset, seed, &plan, args.json, &sit_with);
     }
 
@@ -66,6 +68,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     }
     let sitting = Sitting::new(args, interactive);
     let mut record = new_record(preset.name, preset, seed, clock.now(), &sitting, questions);
+    record.track = track;
     let lock = store.create(&mut record, markdown::render)?;
     sit(
         ctx,
@@ -125,6 +128,7 @@ pub fn new_record(
         format_version: RECORD_VERSION,
         id: format!("{stamp}-{label}"),
         preset: preset.name.to_string(),
+        track: crate::bank::DEFAULT_TRACK.to_string(),
         seed,
         started_at: now.to_string(),
         updated_at: now.to_string(),
@@ -141,7 +145,6 @@ pub fn new_record(
 fn resume(
     ctx: &Context,
     args: &RunArgs,
-    bank: &Bank,
     dir: &std::path::Path,
     which: &str,
     clock: &dyn Clock,
@@ -178,6 +181,8 @@ fn resume(
         )));
     }
     let preset = preset::find(&record.preset)?;
+    // Its own track, whatever `--track` says.
+    let bank = ctx.bank_of(&record.track)?;
     let store = Store::open(dir)?;
     // One terminal at a time; read again under the lock, in case the
     // session moved on since the folder was listed.
@@ -193,12 +198,17 @@ fn resume(
     sit(
         ctx,
         &sitting,
-        bank,
+        &bank,
         preset,
         (&store, lock),
         &mut record,
         clock,
     )
+}
+
+/// The records of one track.
+pub fn of_track(records: Vec<Record>, track: &str) -> Vec<Record> {
+    records.into_iter().filter(|r| r.track == track).collect()
 }
 
 /// Runs the session with the right prompter and maps its ending to an
@@ -361,7 +371,7 @@ struct PlanOutput<'a> {
 
 /// The command that sits the same interview: every flag that shapes the
 /// plan, with the seed drawn for it.
-fn sit_with(ctx: &Context, args: &RunArgs, preset: &Preset, seed: u64) -> String {
+fn sit_with(ctx: &Context, args: &RunArgs, track: &str, preset: &Preset, seed: u64) -> String {
     let mut words: Vec<String> = vec!["rehearse".into()];
     for bank in &ctx.banks {
         words.push("--bank".into());
@@ -369,6 +379,9 @@ fn sit_with(ctx: &Context, args: &RunArgs, preset: &Preset, seed: u64) -> String
     }
     if ctx.no_builtin {
         words.push("--no-builtin".into());
+    }
+    if ctx.track.is_some() {
+        words.extend(["--track".into(), shell_word(track)]);
     }
     words.extend(["run".into(), "--preset".into(), preset.name.into()]);
     words.extend(["--seed".into(), seed.to_string()]);

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, args: &ScoreArgs) -> Result<()> {
             (derive(&reference, &question, Idf::builtin()), None, None)
         }
         (None, Some(id)) => {
-            bank = ctx.bank()?;
+            bank = ctx.all_banks()?;
             let question = bank.get(id)?;
             if question.category == Category::Choice {
                 return Err(Error::Usage(format!(

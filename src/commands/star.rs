@@ -32,7 +32,8 @@ pub fn run(ctx: &Context, args: &StarArgs) -> Result<()> {
         }
         return emit(&star::render::report(&report, &ctx.style));
     };
-    let bank = ctx.bank()?;
+    // Ids are unique across tracks: any track's question can be named.
+    let bank = ctx.all_banks()?;
     let question = bank.get(id)?;
     if !question.is_story() {
         return Err(Error::Usage(format!(

@@ -119,7 +119,7 @@ pub fn request(
 }
 
 pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
-    let bank = ctx.bank()?;
+    let (track, bank) = ctx.track_bank()?;
     let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let clock = clock::from_env()?;
     let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
@@ -128,6 +128,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
     for warning in &warnings {
         warn(warning);
     }
+    let records = super::run::of_track(records, &track);
     let preset = match &args.preset {
         Some(name) => preset::find(name)?,
         // The level practised last.
@@ -156,7 +157,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
             seed,
             &plan,
             args.json,
-            &sit_with(ctx, args, preset, seed),
+            &sit_with(ctx, args, &track, preset, seed),
         );
     }
     if let Some(path) = &args.answers {
@@ -181,6 +182,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
     };
     let label = format!("{}-today", preset.name);
     let mut record = new_record(&label, preset, seed, now, &sitting, questions);
+    record.track = track;
     let lock = store.create(&mut record, markdown::render)?;
     sit(
         ctx,
@@ -280,7 +282,7 @@ pub fn summary(
 }
 
 /// The command that plans the same session again (with the same history).
-fn sit_with(ctx: &Context, args: &TodayArgs, preset: &Preset, seed: u64) -> String {
+fn sit_with(ctx: &Context, args: &TodayArgs, track: &str, preset: &Preset, seed: u64) -> String {
     let mut words: Vec<String> = vec!["rehearse".into()];
     for bank in &ctx.banks {
         words.push("--bank".into());
@@ -288,6 +290,9 @@ fn sit_with(ctx: &Context, args: &TodayArgs, preset: &Preset, seed: u64) -> Stri
     }
     if ctx.no_builtin {
         words.push("--no-builtin".into());
+    }
+    if ctx.track.is_some() {
+        words.extend(["--track".into(), shell_word(track)]);
     }
     words.extend(["today".into(), "--preset".into(), preset.name.into()]);
     words.extend(["--seed".into(), seed.to_string()]);

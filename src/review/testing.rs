@@ -39,6 +39,7 @@ pub fn record(at: &str, preset: &str, questions: Vec<Asked>) -> Record {
         format_version: 1,
         id: format!("{at}-{preset}"),
         preset: preset.to_string(),
+        track: crate::bank::DEFAULT_TRACK.to_string(),
         seed: 1,
         started_at: at.to_string(),
         updated_at: at.to_string(),

@@ -22,11 +22,13 @@ fn bases() -> &'static [Value] {
     static BASES: OnceLock<Vec<Value>> = OnceLock::new();
     BASES.get_or_init(|| {
         let small: Value = serde_json::from_str(SMALL).expect("the fixture bank is JSON");
-        let builtin: Value =
-            serde_json::from_str(bank::BUILTIN[0].1).expect("the built-in bank is JSON");
         let mut bases = vec![small];
-        for q in builtin["questions"].as_array().into_iter().flatten() {
-            bases.push(serde_json::json!({"format_version": 1, "questions": [q]}));
+        // The built-in questions as a user's JSON bank would hold them.
+        for (_, text) in bank::BUILTIN {
+            let file: Value = toml::from_str(text).expect("a built-in bank is TOML");
+            for q in file["questions"].as_array().into_iter().flatten() {
+                bases.push(serde_json::json!({"format_version": 1, "questions": [q]}));
+            }
         }
         bases
     })

@@ -87,7 +87,11 @@ impl Idf {
 
     /// Counts the built-in bank's prompts and model answers.
     pub fn from_builtin_bank() -> Idf {
-        let bank = crate::bank::Bank::load(&[], true).unwrap_or_default();
+        // The Python/Django track's text, as when it was the only one: a
+        // new track does not move every derived rubric's weights.
+        let bank = crate::bank::Bank::load(&[], true)
+            .and_then(|b| b.only_track(crate::bank::DEFAULT_TRACK))
+            .unwrap_or_default();
         let mut idf = Idf::default();
         for q in bank.questions() {
             idf.add(&normalize(&format!("{} {}", q.prompt, q.model_answer)));
@@ -124,27 +128,55 @@ impl Idf {
     }
 }
 
-/// Derives a rubric from `reference`, demoting the words of `question`.
-pub fn derive(reference: &str, question: &str, idf: &Idf) -> Rubric {
+/// One content word of a reference and how much it weighs in a derived
+/// rubric.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weighted {
+    /// The word as first written.
+    pub word: String,
+    pub weight: f64,
+    /// Whether the question uses it too (its weight is then demoted).
+    pub asked: bool,
+}
+
+/// Each content word of `reference` once (by stem, as first written), with
+/// its weight: how informative it is, demoted when `question` uses it or
+/// when it is a symbol.
+pub fn weighted_words(reference: &str, question: &str, idf: &Idf) -> Vec<Weighted> {
     let reference = normalize(reference);
     let question = normalize(question);
     let asked: HashSet<&str> = question.tokens.iter().map(|t| t.stem.as_str()).collect();
     let mut seen = HashSet::new();
-    let mut builder = Builder::default();
+    let mut words = Vec::new();
     for token in reference.tokens.iter().filter(|t| !t.stop) {
         if !seen.insert(token.stem.as_str()) {
             continue;
         }
         let mut weight = idf.weight(&token.stem);
-        if asked.contains(token.stem.as_str()) {
+        let in_question = asked.contains(token.stem.as_str());
+        if in_question {
             weight *= QUESTION_WORD_FACTOR;
         }
         if is_symbol(&token.word) {
             weight *= SYMBOL_FACTOR;
         }
-        builder.point(&token.word, weight, &[token.word.as_str()]);
+        words.push(Weighted {
+            word: token.word.to_string(),
+            weight,
+            asked: in_question,
+        });
     }
-    builder.full_marks_at(full_marks_share(seen.len()));
+    words
+}
+
+/// Derives a rubric from `reference`, demoting the words of `question`.
+pub fn derive(reference: &str, question: &str, idf: &Idf) -> Rubric {
+    let words = weighted_words(reference, question, idf);
+    let mut builder = Builder::default();
+    for w in &words {
+        builder.point(&w.word, w.weight, std::slice::from_ref(&w.word));
+    }
+    builder.full_marks_at(full_marks_share(words.len()));
     // A single word of the reference is not a claim: answers say the same
     // thing with or without a negation ("if none is provided" = "when the
     // class does not include one"), so derived points ignore polarity.

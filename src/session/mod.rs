@@ -634,6 +634,7 @@ mod tests {
             format_version: RECORD_VERSION,
             id: "2026-03-01-0900-junior".into(),
             preset: "junior".into(),
+            track: crate::bank::DEFAULT_TRACK.into(),
             seed: 1,
             started_at: clock.now().to_string(),
             updated_at: clock.now().to_string(),

@@ -18,6 +18,10 @@ pub struct Record {
     pub id: String,
     /// The preset's name.
     pub preset: String,
+    /// The track its questions came from (records older than tracks are
+    /// of the Python/Django track).
+    #[serde(default = "default_track")]
+    pub track: String,
     /// The seed that chose the questions; `--seed` with it plans the same interview.
     pub seed: u64,
     /// When the interview started (RFC 3339, UTC).
@@ -46,6 +50,10 @@ pub struct Record {
 
 fn yes() -> bool {
     true
+}
+
+fn default_track() -> String {
+    crate::bank::DEFAULT_TRACK.to_string()
 }
 
 /// Whether the interview ran to the end.

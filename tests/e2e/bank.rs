@@ -368,23 +368,39 @@ fn the_readme_example_bank_is_valid() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = &readme[readme.find("## Question banks").unwrap()..];
-    let start = section.find("```json\n").unwrap() + "```json\n".len();
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let end = start + section[start..].find("```").unwrap();
     let dir = tempdir();
-    let path = dir.path().join("example.json");
+    let path = dir.path().join("example.toml");
     std::fs::write(&path, &section[start..end]).unwrap();
-    rehearse(&dir)
+    let output = rehearse(&dir)
         .args(["bank", "validate"])
         .arg(&path)
-        .assert()
-        .success();
-    let bank: Value = serde_json::from_str(&section[start..end]).unwrap();
-    let model = bank["questions"][0]["model_answer"].as_str().unwrap();
+        .output()
+        .unwrap();
+    // Valid; its one warning is about a phrasing that is a denial on purpose.
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bank: toml::Table = toml::from_str(&section[start..end]).unwrap();
+    let model = bank["questions"].as_array().unwrap()[0]["model_answer"]
+        .as_str()
+        .unwrap();
     let out = stdout_of(
         rehearse(&dir)
             .arg("--bank")
             .arg(&path)
-            .args(["score", "orm-queryset-lazy", "--json", "--answer", "-"])
+            .args([
+                "--track",
+                "my-team",
+                "score",
+                "orm-queryset-lazy",
+                "--json",
+                "--answer",
+                "-",
+            ])
             .write_stdin(model),
     );
     let scored: Value = serde_json::from_str(&out).unwrap();

@@ -12,3 +12,4 @@ mod run;
 mod score;
 mod star;
 mod today;
+mod tracks;

@@ -1,6 +1,7 @@
 //! `rehearse bank list|show|validate`.
 
 mod compiled;
+mod import;
 
 use super::{Context, emit, to_json, warn};
 use crate::bank::compiled::{CompiledQuestion, compile_question};
@@ -16,7 +17,114 @@ pub fn run(ctx: &Context, command: BankCommand) -> Result<()> {
         BankCommand::List(args) => list(ctx, &args),
         BankCommand::Show { id, json, compiled } => show(ctx, &id, json, compiled),
         BankCommand::Validate { files } => validate(ctx, &files),
+        BankCommand::Tracks { json } => tracks(ctx, json),
+        BankCommand::Import(args) => import::run(ctx, &args),
+        BankCommand::New { file, force } => import::template(&file, force),
     }
+}
+
+/// One track in `bank tracks --json`.
+#[derive(Serialize)]
+struct Track {
+    name: String,
+    questions: usize,
+    /// Questions per category, in the order categories are listed.
+    categories: Vec<(Category, usize)>,
+    /// Questions per level (a question of several levels counts in each).
+    levels: Vec<(Level, usize)>,
+}
+
+fn tracks(ctx: &Context, json: bool) -> Result<()> {
+    let all = ctx.all_banks()?;
+    let chosen = ctx.track(&all);
+    let tracks: Vec<Track> = all
+        .tracks()
+        .into_iter()
+        .map(|(name, questions)| {
+            let of = |q: &&Question| q.track == name;
+            let categories = Category::ALL
+                .iter()
+                .map(|c| {
+                    let n = all
+                        .questions()
+                        .iter()
+                        .filter(of)
+                        .filter(|q| q.category == *c)
+                        .count();
+                    (*c, n)
+                })
+                .collect();
+            let levels = Level::ALL
+                .iter()
+                .map(|l| {
+                    let n = all
+                        .questions()
+                        .iter()
+                        .filter(of)
+                        .filter(|q| q.levels.contains(l))
+                        .count();
+                    (*l, n)
+                })
+                .collect();
+            Track {
+                name,
+                questions,
+                categories,
+                levels,
+            }
+        })
+        .collect();
+    if json {
+        return emit(&to_json(&tracks)?);
+    }
+    let style = &ctx.style;
+    let width = tracks
+        .iter()
+        .map(|t| t.name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
+    let mut out = String::new();
+    let header = format!(
+        "  {:width$}  {:>9}  {:>9} {:>6} {:>6} {:>10} {:>6}  {:>6} {:>4} {:>6} {:>5}",
+        "TRACK",
+        "QUESTIONS",
+        "TECHNICAL",
+        "CODING",
+        "DESIGN",
+        "BEHAVIORAL",
+        "CHOICE",
+        "JUNIOR",
+        "MID",
+        "SENIOR",
+        "STAFF"
+    );
+    let _ = writeln!(out, "{}", style.dim(&header));
+    for t in &tracks {
+        let n = |i: usize| t.categories.get(i).map_or(0, |c| c.1);
+        let l = |i: usize| t.levels.get(i).map_or(0, |c| c.1);
+        let mark = if t.name == chosen { "*" } else { " " };
+        let _ = writeln!(
+            out,
+            "{mark} {}  {:>9}  {:>9} {:>6} {:>6} {:>10} {:>6}  {:>6} {:>4} {:>6} {:>5}",
+            style.cyan(&format!("{:width$}", t.name)),
+            t.questions,
+            n(0),
+            n(1),
+            n(2),
+            n(3),
+            n(4),
+            l(0),
+            l(1),
+            l(2),
+            l(3)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\n* the track used without `--track`; `rehearse --track NAME run` practises another."
+    );
+    emit(&out)
 }
 
 /// One row of `bank list --json`.
@@ -172,7 +280,7 @@ pub fn duration(seconds: u32) -> String {
 }
 
 fn show(ctx: &Context, id: &str, json: bool, compiled: bool) -> Result<()> {
-    let bank = ctx.bank()?;
+    let bank = ctx.all_banks()?;
     let q = bank.get(id)?;
     let compiled = compiled.then(|| compile_question(q));
     if json {
