@@ -2,10 +2,10 @@
 //! text in a terminal. Pure: a record in, a string out.
 
 use super::record::{Asked, Record, State, Status};
+use super::words::{hint_note, letter, lettered};
 use crate::bank::Category;
 use crate::score::explain::out_of_100;
-use crate::session::STORY_CONTENT_WEIGHT;
-use crate::session::render::{hint_note, letter, lettered};
+use crate::score::judge::STORY_CONTENT_WEIGHT;
 use crate::term::{clock, number};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -249,7 +249,7 @@ fn question(out: &mut String, n: usize, q: &Asked, earlier: Option<&(String, f64
             out,
             "\n**Follow-up {}** ({}; {} of {}): {}\n",
             k + 1,
-            inline(&crate::session::render::probe_outcome(probe)),
+            inline(&super::words::probe_outcome(probe)),
             clock(probe.time_used_s),
             clock(probe.time_limit_s),
             inline(&probe.prompt)

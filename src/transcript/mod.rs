@@ -4,6 +4,7 @@ pub mod legacy;
 pub mod markdown;
 pub mod record;
 pub mod store;
+pub mod words;
 
 use crate::bank::Category;
 use crate::preset::Preset;

@@ -288,7 +288,7 @@ impl Asked {
         self.options
             .iter()
             .position(|o| o == option)
-            .map(crate::session::render::letter)
+            .map(super::words::letter)
     }
 
     /// The score counted in summaries: skipped and unanswered count as 0,
