@@ -35,6 +35,9 @@ pub struct Request {
     /// category, passing over any too long for the time left, instead of
     /// keeping the preset's mix (the daily session).
     pub fill: bool,
+    /// Ask every question of the bank given, in interview order (a retry
+    /// of a session's weak questions).
+    pub every: bool,
 }
 
 /// Which questions an interview favours, among those at the right level.
@@ -132,6 +135,7 @@ pub fn plan(
         budget - probe_time(preset, request).min(budget / 4)
     });
     let mut chosen = match (request.questions, budget_s) {
+        _ if request.every => bank.iter().collect(),
         (None, Some(budget)) if request.fill => pools.fill(preset, budget),
         (Some(n), _) => pools.choose(preset, request, n.max(1)),
         (None, None) => pools.choose(preset, request, default_count(preset, request)),

@@ -3,6 +3,7 @@
 
 pub mod bank;
 pub mod eval;
+pub mod interview;
 pub mod presets;
 pub mod review;
 pub mod run;

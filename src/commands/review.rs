@@ -1,11 +1,12 @@
 //! `rehearse review` and its subcommands.
 
-use super::run::{Sitting, new_record, print_plan, sit};
+use super::interview::{Interview, Sitting, of_track};
 use super::{Context, emit, to_json, warn};
+use crate::bank::Bank;
 use crate::cli::{ExportFormat, ReviewArgs, ReviewCommand};
 use crate::clock;
 use crate::error::Result;
-use crate::plan::{Plan, Planned, shuffle};
+use crate::plan::{History, Request, shuffle};
 use crate::preset::{self, Verdict};
 use crate::review::stats::{self, Stats, sparkline};
 use crate::review::{self, Sessions, export, pretty};
@@ -251,7 +252,7 @@ fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<(
     let clock = clock::from_env()?;
     let (track, bank) = ctx.track_bank()?;
     let sessions = &Sessions {
-        records: super::run::of_track(sessions.records.clone(), &track),
+        records: of_track(sessions.records.clone(), &track),
         warnings: Vec::new(),
     };
     let tz = jiff::tz::TimeZone::system();
@@ -449,7 +450,7 @@ fn report(ctx: &Context, dir: &Path, sessions: &Sessions, output: Option<&Path>)
     let clock = clock::from_env()?;
     let (track, bank) = ctx.track_bank()?;
     let sessions = &Sessions {
-        records: super::run::of_track(sessions.records.clone(), &track),
+        records: of_track(sessions.records.clone(), &track),
         warnings: Vec::new(),
     };
     let tz = jiff::tz::TimeZone::system();
@@ -497,68 +498,53 @@ fn retry(
             original.id, preset.pass
         ));
     }
-    // The questions of the session's own track.
-    let bank = ctx.bank_of(&original.track)?;
-    let mut plan = Plan {
-        questions: Vec::new(),
-    };
-    let mut questions = Vec::new();
+    // The questions of the session's own track still in the bank, planned
+    // like any interview: in interview order, with the preset's time limits
+    // and the session's seed.
+    let track = ctx.bank_of(&original.track)?;
+    let mut kept = Vec::new();
     for q in &below {
-        let Some(question) = bank.find(&q.id) else {
-            warn(&format!(
+        match track.find(&q.id) {
+            Some(question) => kept.push(question.clone()),
+            None => warn(&format!(
                 "question `{}` is no longer in the bank; it is left out",
                 q.id
-            ));
-            continue;
-        };
-        let limit = preset.time_limit(question.category, question.time_limit_s);
-        // The same question as it was asked: its options in the order shown
-        // then, while the bank still has them (the same seed would draw that
-        // order again; a record from before shuffling holds the bank's order).
-        let options = if shuffle::is_order_of(&q.options, question) {
-            q.options.clone()
-        } else {
-            shuffle::shown(question, original.seed)
-        };
-        plan.questions.push(Planned {
-            id: q.id.clone(),
-            category: question.category,
-            topic: question.topic.clone(),
-            time_limit_s: limit,
-            options: options.clone(),
-        });
-        questions.push(Asked::pending(question, limit, options));
+            )),
+        }
     }
-    if dry_run {
-        let sit_with = format!("rehearse review retry {which}");
-        return print_plan(ctx, preset, original.seed, &plan, json, &sit_with);
-    }
-    if let Some(path) = &sitting.answers {
-        super::run::open_answers(path)?;
-    }
-    let store = Store::open(dir)?;
-    let clock = clock::from_env()?;
-    let label = format!("{}-retry", preset.name);
-    let mut record = new_record(
-        &label,
-        preset,
-        original.seed,
-        clock.now(),
-        sitting,
-        questions,
-    );
-    record.retry_of = Some(original.id.clone());
-    record.track = original.track.clone();
-    let lock = store.create(&mut record, markdown::render)?;
-    sit(
-        ctx,
-        sitting,
+    let bank = Bank::from_questions(kept);
+    let request = Request {
+        every: true,
+        no_probes: sitting.no_probes,
+        ..Request::default()
+    };
+    let mut interview = Interview::plan(
+        &original.track,
         &bank,
         preset,
-        (&store, lock),
-        &mut record,
-        clock.as_ref(),
-    )
+        original.seed,
+        &request,
+        &History::default(),
+    )?;
+    // Each question as it was asked: its options in the order shown then,
+    // while the bank still has them (a record from before options were
+    // shuffled holds the bank's order).
+    for planned in &mut interview.plan.questions {
+        let recorded = below.iter().find(|q| q.id == planned.id);
+        if let (Some(q), Some(question)) = (recorded, bank.find(&planned.id))
+            && shuffle::is_order_of(&q.options, question)
+        {
+            planned.options.clone_from(&q.options);
+        }
+    }
+    interview.label = format!("{}-retry", preset.name);
+    interview.retry_of = Some(original.id.clone());
+    if dry_run {
+        let sit_with = format!("rehearse review retry {which}");
+        return interview.print(ctx, json, &sit_with);
+    }
+    let clock = clock::from_env()?;
+    interview.sit(ctx, sitting, dir, clock.as_ref())
 }
 
 fn export(

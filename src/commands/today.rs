@@ -3,21 +3,18 @@
 //! nothing is due, a cram session on the weakest topics; on the first day,
 //! new questions.
 
-use super::run::{Sitting, history, new_record, print_plan, random_seed, shell_word, sit};
-use super::{Context, emit, warn};
+use super::interview::{Interview, Sitting, past, random_seed, shell_word};
+use super::{Context, emit};
 use crate::bank::model::CLOSING_TOPIC;
 use crate::cli::TodayArgs;
 use crate::clock;
 use crate::error::Result;
-use crate::plan::{self, Focus, History, Plan, Request};
+use crate::plan::{Focus, History, Plan, Request};
 use crate::preset::{self, Preset};
 use crate::review::stats;
 use crate::term::count;
-use crate::transcript::markdown;
-use crate::transcript::record::{Asked, Record};
-use crate::transcript::store::{self, Store};
-use rand_chacha::ChaCha8Rng;
-use rand_chacha::rand_core::SeedableRng;
+use crate::transcript::record::Record;
+use crate::transcript::store;
 use std::io::IsTerminal;
 
 /// Topics a cram session covers.
@@ -124,11 +121,8 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
     let clock = clock::from_env()?;
     let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
     super::old_folder(&dir, source, interactive && !args.dry_run);
-    let (records, warnings) = Store::at(&dir).summaries();
-    for warning in &warnings {
-        warn(warning);
-    }
-    let records = super::run::of_track(records, &track);
+    let now = clock.now();
+    let (records, history) = past(&dir, &track, now);
     let preset = match &args.preset {
         Some(name) => preset::find(name)?,
         // The level practised last.
@@ -138,39 +132,17 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
             .and_then(|r| preset::find(&r.preset).ok())
             .unwrap_or(&preset::PRESETS[1]),
     };
-    let now = clock.now();
-    let history = history(&records, now);
     let outlook = Outlook::of(&history, bank.questions());
     let (request, mode) = request(&outlook, &records, bank.questions(), now.as_second(), args);
     let seed = args.seed.unwrap_or_else(random_seed);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut plan = plan::plan(bank.questions(), preset, &request, &history, &mut rng)?;
-    plan.shuffle_options(seed, |id| bank.find(id));
-    let summary = summary(&outlook, &mode, &plan, &history, args.minutes);
+    let mut interview = Interview::plan(&track, &bank, preset, seed, &request, &history)?;
+    interview.label = format!("{}-today", preset.name);
+    let summary = summary(&outlook, &mode, &interview.plan, &history, args.minutes);
     if args.dry_run {
         if !args.json {
             emit(&format!("{summary}\n"))?;
         }
-        return print_plan(
-            ctx,
-            preset,
-            seed,
-            &plan,
-            args.json,
-            &sit_with(ctx, args, &track, preset, seed),
-        );
-    }
-    if let Some(path) = &args.answers {
-        super::run::open_answers(path)?;
-    }
-    let store = Store::open(&dir)?;
-    let mut questions = Vec::with_capacity(plan.questions.len());
-    for planned in &plan.questions {
-        questions.push(Asked::pending(
-            bank.get(&planned.id)?,
-            planned.time_limit_s,
-            planned.options.clone(),
-        ));
+        return interview.print(ctx, args.json, &sit_with(ctx, args, &track, preset, seed));
     }
     eprintln!("{}\n", crate::term::for_terminal(&summary));
     let sitting = Sitting {
@@ -180,19 +152,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
         strict_time: args.strict_time,
         no_probes: args.no_probes,
     };
-    let label = format!("{}-today", preset.name);
-    let mut record = new_record(&label, preset, seed, now, &sitting, questions);
-    record.track = track;
-    let lock = store.create(&mut record, markdown::render)?;
-    sit(
-        ctx,
-        &sitting,
-        &bank,
-        preset,
-        (&store, lock),
-        &mut record,
-        clock.as_ref(),
-    )
+    interview.sit(ctx, &sitting, &dir, clock.as_ref())
 }
 
 /// What is due, when the next questions fall due, and what today's session
