@@ -7,7 +7,6 @@
 
 use super::{Context, emit, to_json};
 use crate::bank::Bank;
-use crate::cli::RunArgs;
 use crate::clock::Clock;
 use crate::error::{Error, Result};
 use crate::plan::{self, History, Plan, Request, Seen};
@@ -135,19 +134,6 @@ pub struct Sitting {
     pub strict_time: bool,
     /// `--no-probes`.
     pub no_probes: bool,
-}
-
-impl Sitting {
-    /// From `run`'s flags.
-    pub fn new(args: &RunArgs, interactive: bool) -> Sitting {
-        Sitting {
-            interactive,
-            answers: args.answers.clone(),
-            no_timer: args.no_timer,
-            strict_time: args.strict_time,
-            no_probes: args.no_probes,
-        }
-    }
 }
 
 /// A new session record, named by its start time (local) and `label`,

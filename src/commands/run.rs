@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         let sit_with = sit_with(ctx, args, &track, preset, seed);
         return interview.print(ctx, args.json, &sit_with);
     }
-    interview.sit(ctx, &Sitting::new(args, interactive), &dir, clock.as_ref())
+    interview.sit(ctx, &sitting(args, interactive), &dir, clock.as_ref())
 }
 
 /// Continues an interrupted session.
@@ -85,7 +85,7 @@ fn resume(
     let sitting = Sitting {
         no_timer: !record.timer,
         strict_time: record.strict_time,
-        ..Sitting::new(args, interactive)
+        ..sitting(args, interactive)
     };
     sit(
         ctx,
@@ -196,4 +196,15 @@ fn sit_with(ctx: &Context, args: &RunArgs, track: &str, preset: &Preset, seed: u
         words.extend(["--dir".into(), shell_word(&dir.to_string_lossy())]);
     }
     words.join(" ")
+}
+
+/// How `run`'s flags say the session is sat.
+fn sitting(args: &RunArgs, interactive: bool) -> Sitting {
+    Sitting {
+        interactive,
+        answers: args.answers.clone(),
+        no_timer: args.no_timer,
+        strict_time: args.strict_time,
+        no_probes: args.no_probes,
+    }
 }

@@ -1,19 +1,103 @@
 use super::*;
-use crate::bank::Bank;
 use crate::preset::{self, PRESETS};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;
 
+/// A synthetic bank shaped like a real one, so that these tests depend on
+/// the planner and not on the built-in questions. At each pair of
+/// neighbouring levels: two technical questions on each of twelve topics,
+/// a coding question on each of the first six and a system-design question
+/// on each of the last six, and a story on each of fourteen story topics. At
+/// each level: a multiple-choice question on each of the twelve topics and
+/// a closing question.
 fn bank() -> Vec<Question> {
     static BANK: std::sync::OnceLock<Vec<Question>> = std::sync::OnceLock::new();
-    BANK.get_or_init(|| {
-        Bank::load(&[], true)
-            .and_then(|b| b.only_track(crate::bank::DEFAULT_TRACK))
-            .unwrap()
-            .questions()
-            .to_vec()
-    })
-    .clone()
+    BANK.get_or_init(synthetic).clone()
+}
+
+fn synthetic() -> Vec<Question> {
+    const TOPICS: [&str; 12] = [
+        "orm", "caching", "security", "testing", "views", "models", "forms", "auth", "tasks",
+        "admin", "urls", "signals",
+    ];
+    const STORIES: [&str; 14] = [
+        "conflict",
+        "failure",
+        "deadline",
+        "mentoring",
+        "ownership",
+        "feedback",
+        "learning",
+        "incident",
+        "project",
+        "process",
+        "ambiguity",
+        "leadership",
+        "stakeholders",
+        "review",
+    ];
+    let pairs: [&[&str]; 3] = [&["junior", "mid"], &["mid", "senior"], &["senior", "staff"]];
+    let question = |id: String, category: &str, topic: &str, levels: &[&str], time: u32| {
+        let mut q = serde_json::json!({
+            "id": id,
+            "category": category,
+            "topic": topic,
+            "levels": levels,
+            "prompt": "p",
+            "time_limit_s": time,
+            "model_answer": "m",
+        });
+        if category == "choice" {
+            q["options"] = serde_json::json!(["a", "b", "c"]);
+            q["answer"] = "a".into();
+        }
+        serde_json::from_value::<Question>(q).expect("a valid synthetic question")
+    };
+    let mut bank = Vec::new();
+    for (p, levels) in pairs.iter().enumerate() {
+        for (t, topic) in TOPICS.iter().enumerate() {
+            for n in 0..2 {
+                let id = format!("{topic}-technical-{p}-{n}");
+                bank.push(question(id, "technical", topic, levels, 180));
+            }
+            if t < 6 {
+                bank.push(question(
+                    format!("{topic}-coding-{p}"),
+                    "coding",
+                    topic,
+                    levels,
+                    480,
+                ));
+            } else {
+                let id = format!("{topic}-design-{p}");
+                bank.push(question(id, "system-design", topic, levels, 900));
+            }
+        }
+        for topic in STORIES {
+            bank.push(question(
+                format!("story-{topic}-{p}"),
+                "behavioral",
+                topic,
+                levels,
+                300,
+            ));
+        }
+    }
+    for level in Level::ALL {
+        let level = level.as_str();
+        for topic in TOPICS {
+            bank.push(question(
+                format!("choice-{topic}-{level}"),
+                "choice",
+                topic,
+                &[level],
+                60,
+            ));
+        }
+        let id = format!("closing-{level}");
+        bank.push(question(id, "behavioral", CLOSING_TOPIC, &[level], 240));
+    }
+    bank
 }
 
 fn run(preset: &str, request: &Request, history: &History, seed: u64) -> Plan {
