@@ -10,6 +10,7 @@ pub mod clock;
 mod commands;
 pub mod error;
 pub mod eval;
+pub mod judge;
 pub mod plan;
 pub mod preset;
 pub mod probe;

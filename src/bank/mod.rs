@@ -6,6 +6,7 @@ pub mod import;
 pub mod lint;
 pub mod model;
 pub mod outline;
+pub mod scoring;
 pub mod source;
 pub mod validate;
 pub mod write;

@@ -4,9 +4,9 @@ use super::{Context, emit, read_input, to_json};
 use crate::bank::Category;
 use crate::cli::ScoreArgs;
 use crate::error::{Error, Result};
+use crate::judge::{STORY_CONTENT_WEIGHT, judge};
 use crate::score::derive::{self, Idf, derive};
 use crate::score::explain::{self, out_of_100};
-use crate::score::judge::{STORY_CONTENT_WEIGHT, judge};
 use crate::score::{Rubric, Scored, score};
 use serde::Serialize;
 

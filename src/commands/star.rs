@@ -3,8 +3,8 @@
 use super::{Context, emit, read_input, to_json};
 use crate::cli::StarArgs;
 use crate::error::{Error, Result};
+use crate::judge::{STORY_CONTENT_WEIGHT, judge};
 use crate::score::explain::out_of_100;
-use crate::score::judge::{STORY_CONTENT_WEIGHT, judge};
 use crate::star::{self, eval};
 use std::fmt::Write as _;
 

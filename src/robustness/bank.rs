@@ -4,8 +4,8 @@
 
 use super::{bytes, config, edit, mutated, mutation};
 use crate::bank::{self, Bank, compiled, lint};
+use crate::judge::judge;
 use crate::plan::{self, History, Request};
-use crate::score::judge::judge;
 use proptest::prelude::*;
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::SeedableRng;

@@ -4,7 +4,6 @@
 
 pub mod derive;
 pub mod explain;
-pub mod judge;
 pub mod matcher;
 pub mod normalize;
 pub mod rubric;

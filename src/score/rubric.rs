@@ -4,7 +4,6 @@
 
 use super::matcher::{AnswerIndex, Phrase, Vocabulary};
 use super::normalize::normalize;
-use crate::bank::{Category, Question};
 use std::collections::HashSet;
 
 /// Most of the score (out of 100) that points covered only inside bare lists
@@ -99,24 +98,6 @@ pub struct Rubric {
 }
 
 impl Rubric {
-    /// Compiles a bank question's rubric and pitfalls.
-    pub fn from_question(q: &Question) -> Rubric {
-        let mut builder = Builder::default();
-        builder.full_marks_at(q.full_marks_at.unwrap_or(1.0));
-        for point in &q.rubric {
-            builder.point(&point.label, point.weight, &point.phrasings);
-            builder.subject(&point.subject);
-        }
-        for pitfall in &q.pitfalls {
-            builder.pitfall(&pitfall.label, pitfall.penalty, &pitfall.phrasings);
-        }
-        if explains(q) {
-            builder.list_cap(LIST_CAP);
-        }
-        builder.prompt(&q.prompt);
-        builder.build()
-    }
-
     /// Whether a phrasing of `point` is made only of the prompt's words.
     pub fn echo_only(&self, point: usize) -> bool {
         self.points[point].phrases.iter().all(|p| p.echo)
@@ -413,18 +394,3 @@ const GENERIC: &[&str] = &[
     "good",
     "bad",
 ];
-
-/// Whether a question asks for an explanation, where a bare list of terms is
-/// not an answer: technical and system-design questions, unless the prompt
-/// starts with "list", "name" or "enumerate". Code (coding questions) and stories are
-/// judged without the cap.
-pub fn explains(q: &Question) -> bool {
-    if !matches!(q.category, Category::Technical | Category::SystemDesign) {
-        return false;
-    }
-    let prompt = q.prompt.trim_start().to_lowercase();
-    let asks_for_list = ["list ", "name ", "enumerate "]
-        .iter()
-        .any(|cue| prompt.starts_with(cue));
-    !asks_for_list
-}

@@ -21,7 +21,7 @@ use crate::transcript::{markdown, summarize};
 use signals::Signals;
 use std::path::{Path, PathBuf};
 
-pub use crate::score::judge::{HINT_PENALTY, STORY_CONTENT_WEIGHT};
+pub use crate::judge::{HINT_PENALTY, STORY_CONTENT_WEIGHT};
 
 /// One question as the prompter presents it.
 pub struct Ask<'a> {
@@ -519,7 +519,7 @@ pub(crate) fn keep_partial(asked: &mut Asked, partial: String, hint_used: bool) 
 /// Scores an answer and stores the result on its question.
 pub(crate) fn judge(asked: &mut Asked, question: &Question, text: String) {
     asked.state = State::Answered;
-    let judged = crate::score::judge::judge_probed(question, &text, asked.hint_used, &asked.probes);
+    let judged = crate::judge::judge_probed(question, &text, asked.hint_used, &asked.probes);
     asked.score = Some(judged.score);
     asked.hint_cost = judged.hint_cost;
     asked.content_score = judged.content_score;

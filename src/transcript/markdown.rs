@@ -4,8 +4,8 @@
 use super::record::{Asked, Record, State, Status};
 use super::words::{hint_note, letter, lettered};
 use crate::bank::Category;
+use crate::judge::STORY_CONTENT_WEIGHT;
 use crate::score::explain::out_of_100;
-use crate::score::judge::STORY_CONTENT_WEIGHT;
 use crate::term::{clock, number};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

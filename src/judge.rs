@@ -4,9 +4,9 @@
 //! --question` and the transcript all use it, so one answer gets one score
 //! everywhere.
 
-use super::{PROBE_SHARE, PitfallResult, PointResult, Rubric, round1, score_with_probes};
 use crate::bank::{Category, Question};
 use crate::probe::{Probe, Target};
+use crate::score::{PROBE_SHARE, PitfallResult, PointResult, Rubric, round1, score_with_probes};
 use crate::star::{self, Report};
 
 /// Points taken off an answer for which the hint was shown (never below 0).
