@@ -290,6 +290,24 @@ struct PlanOutput<'a> {
     questions: &'a [plan::Planned],
 }
 
+/// The start of a command that repeats this one's global options:
+/// `rehearse`, each `--bank`, `--no-builtin`, and `--track` when it was
+/// given.
+pub fn command_words(ctx: &Context, track: &str) -> Vec<String> {
+    let mut words: Vec<String> = vec!["rehearse".into()];
+    for bank in &ctx.banks {
+        words.push("--bank".into());
+        words.push(shell_word(&bank.to_string_lossy()));
+    }
+    if ctx.no_builtin {
+        words.push("--no-builtin".into());
+    }
+    if ctx.track.is_some() {
+        words.extend(["--track".into(), shell_word(track)]);
+    }
+    words
+}
+
 /// A word as a POSIX shell reads it back: plain when it is made of safe
 /// characters, single-quoted otherwise.
 pub fn shell_word(word: &str) -> String {

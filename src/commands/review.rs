@@ -248,16 +248,39 @@ fn page(text: &str) -> Result<()> {
     Ok(())
 }
 
+/// The chosen track's sessions and their figures, now, in the user's time
+/// zone: what `review stats` and `review report` show.
+struct Progress {
+    records: Vec<crate::transcript::record::Record>,
+    figures: Stats,
+    now: i64,
+    tz: jiff::tz::TimeZone,
+}
+
+impl Progress {
+    fn of(ctx: &Context, sessions: &Sessions) -> Result<Progress> {
+        let clock = clock::from_env()?;
+        let (track, bank) = ctx.track_bank()?;
+        let records = of_track(sessions.records.clone(), &track);
+        let tz = jiff::tz::TimeZone::system();
+        let now = clock.now().as_second();
+        let figures = stats::compute(&records, bank.questions(), now, &tz);
+        Ok(Progress {
+            records,
+            figures,
+            now,
+            tz,
+        })
+    }
+}
+
 fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
-    let clock = clock::from_env()?;
-    let (track, bank) = ctx.track_bank()?;
-    let sessions = &Sessions {
-        records: of_track(sessions.records.clone(), &track),
-        warnings: Vec::new(),
-    };
-    let tz = jiff::tz::TimeZone::system();
-    let now = clock.now().as_second();
-    let figures = stats::compute(&sessions.records, bank.questions(), now, &tz);
+    let Progress {
+        records,
+        figures,
+        now,
+        tz,
+    } = Progress::of(ctx, sessions)?;
     if json {
         return emit(&to_json(&figures)?);
     }
@@ -267,7 +290,7 @@ fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<(
             dir.display()
         ));
     }
-    let days = calendar::days(&sessions.records, &tz);
+    let days = calendar::days(&records, &tz);
     emit(&render_stats(&figures, &days, now, &tz, &ctx.style))
 }
 
@@ -447,16 +470,13 @@ fn minutes(seconds: u64) -> String {
 }
 
 fn report(ctx: &Context, dir: &Path, sessions: &Sessions, output: Option<&Path>) -> Result<()> {
-    let clock = clock::from_env()?;
-    let (track, bank) = ctx.track_bank()?;
-    let sessions = &Sessions {
-        records: of_track(sessions.records.clone(), &track),
-        warnings: Vec::new(),
-    };
-    let tz = jiff::tz::TimeZone::system();
-    let now = clock.now().as_second();
-    let figures = stats::compute(&sessions.records, bank.questions(), now, &tz);
-    let html = crate::review::report::render(&sessions.records, &figures, now, &tz);
+    let Progress {
+        records,
+        figures,
+        now,
+        tz,
+    } = Progress::of(ctx, sessions)?;
+    let html = crate::review::report::render(&records, &figures, now, &tz);
     let path = match output {
         Some(path) => path.to_path_buf(),
         None => {
@@ -467,7 +487,7 @@ fn report(ctx: &Context, dir: &Path, sessions: &Sessions, output: Option<&Path>)
     write_atomic(&path, html.as_bytes())?;
     emit(&format!(
         "Report of {} written to `{}`; open it in a browser.\n",
-        crate::term::count(sessions.records.len(), "session"),
+        crate::term::count(records.len(), "session"),
         path.display()
     ))
 }

@@ -1,6 +1,6 @@
 //! `rehearse run`: plan an interview, then sit it (or print the plan).
 
-use super::interview::{Interview, Sitting, past, random_seed, shell_word, sit};
+use super::interview::{Interview, Sitting, command_words, past, random_seed, shell_word, sit};
 use super::{Context, warn};
 use crate::bank::{self, Bank};
 use crate::cli::RunArgs;
@@ -155,17 +155,7 @@ fn request(args: &RunArgs, bank: &Bank) -> Result<Request> {
 /// The command that sits the same interview: every flag that shapes the
 /// plan, with the seed drawn for it.
 fn sit_with(ctx: &Context, args: &RunArgs, track: &str, preset: &Preset, seed: u64) -> String {
-    let mut words: Vec<String> = vec!["rehearse".into()];
-    for bank in &ctx.banks {
-        words.push("--bank".into());
-        words.push(shell_word(&bank.to_string_lossy()));
-    }
-    if ctx.no_builtin {
-        words.push("--no-builtin".into());
-    }
-    if ctx.track.is_some() {
-        words.extend(["--track".into(), shell_word(track)]);
-    }
+    let mut words = command_words(ctx, track);
     words.extend(["run".into(), "--preset".into(), preset.name.into()]);
     words.extend(["--seed".into(), seed.to_string()]);
     if let Some(n) = args.questions {

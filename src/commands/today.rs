@@ -3,7 +3,7 @@
 //! nothing is due, a cram session on the weakest topics; on the first day,
 //! new questions.
 
-use super::interview::{Interview, Sitting, past, random_seed, shell_word};
+use super::interview::{Interview, Sitting, command_words, past, random_seed, shell_word};
 use super::{Context, emit};
 use crate::bank::model::CLOSING_TOPIC;
 use crate::cli::TodayArgs;
@@ -243,17 +243,7 @@ pub fn summary(
 
 /// The command that plans the same session again (with the same history).
 fn sit_with(ctx: &Context, args: &TodayArgs, track: &str, preset: &Preset, seed: u64) -> String {
-    let mut words: Vec<String> = vec!["rehearse".into()];
-    for bank in &ctx.banks {
-        words.push("--bank".into());
-        words.push(shell_word(&bank.to_string_lossy()));
-    }
-    if ctx.no_builtin {
-        words.push("--no-builtin".into());
-    }
-    if ctx.track.is_some() {
-        words.extend(["--track".into(), shell_word(track)]);
-    }
+    let mut words = command_words(ctx, track);
     words.extend(["today".into(), "--preset".into(), preset.name.into()]);
     words.extend(["--seed".into(), seed.to_string()]);
     words.extend(["--minutes".into(), args.minutes.to_string()]);
