@@ -159,6 +159,25 @@ pub struct RunArgs {
     /// With --dry-run: print the plan as JSON
     #[arg(long, requires = "dry_run")]
     pub json: bool,
+    #[command(flatten)]
+    pub sitting: SittingArgs,
+    /// Folder for transcripts [default: the user's data folder, or REHEARSE_DIR]
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Continue the latest interrupted session, or the one with this id
+    #[arg(
+        long,
+        value_name = "ID",
+        num_args = 0..=1,
+        default_missing_value = "latest",
+        conflicts_with_all = ["preset", "questions", "minutes", "categories", "topic", "seed", "dry_run", "focus"]
+    )]
+    pub resume: Option<String>,
+}
+
+/// How a session is sat: the options `run`, `today` and `review retry` share.
+#[derive(Debug, Clone, Args)]
+pub struct SittingArgs {
     /// Read the answers from FILE, each ended by a line holding only `.`
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
@@ -172,18 +191,6 @@ pub struct RunArgs {
     /// Ask no follow-up probes after answers that miss a key point
     #[arg(long)]
     pub no_probes: bool,
-    /// Folder for transcripts [default: the user's data folder, or REHEARSE_DIR]
-    #[arg(long, value_name = "DIR")]
-    pub dir: Option<PathBuf>,
-    /// Continue the latest interrupted session, or the one with this id
-    #[arg(
-        long,
-        value_name = "ID",
-        num_args = 0..=1,
-        default_missing_value = "latest",
-        conflicts_with_all = ["preset", "questions", "minutes", "categories", "topic", "seed", "dry_run", "focus"]
-    )]
-    pub resume: Option<String>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -204,18 +211,8 @@ pub struct TodayArgs {
     /// With --dry-run: print JSON
     #[arg(long, requires = "dry_run")]
     pub json: bool,
-    /// Read the answers from FILE, each ended by a line holding only `.`
-    #[arg(long, value_name = "FILE")]
-    pub answers: Option<PathBuf>,
-    /// No clock: no time limits and no overtime
-    #[arg(long, conflicts_with = "strict_time")]
-    pub no_timer: bool,
-    /// Submit an answer as it stands when its time runs out
-    #[arg(long)]
-    pub strict_time: bool,
-    /// Ask no follow-up probes
-    #[arg(long)]
-    pub no_probes: bool,
+    #[command(flatten)]
+    pub sitting: SittingArgs,
     /// Folder for transcripts [default: the user's data folder, or REHEARSE_DIR]
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
@@ -258,18 +255,8 @@ pub enum ReviewCommand {
         /// With --dry-run: print the plan as JSON
         #[arg(long, requires = "dry_run")]
         json: bool,
-        /// Read the answers from FILE, each ended by a line holding only `.`
-        #[arg(long, value_name = "FILE")]
-        answers: Option<PathBuf>,
-        /// No clock: no time limits and no overtime
-        #[arg(long, conflicts_with = "strict_time")]
-        no_timer: bool,
-        /// Submit an answer as it stands when its time runs out
-        #[arg(long)]
-        strict_time: bool,
-        /// Ask no follow-up probes
-        #[arg(long)]
-        no_probes: bool,
+        #[command(flatten)]
+        sitting: SittingArgs,
     },
     /// Write a progress report: one HTML file that opens from disk, with
     /// charts, the practice heatmap, coverage, the points missed most and

@@ -136,6 +136,20 @@ pub struct Sitting {
     pub no_probes: bool,
 }
 
+impl Sitting {
+    /// From the sitting options on the command line; `interactive` when a
+    /// person answers in this terminal.
+    pub fn new(args: &crate::cli::SittingArgs, interactive: bool) -> Sitting {
+        Sitting {
+            interactive,
+            answers: args.answers.clone(),
+            no_timer: args.no_timer,
+            strict_time: args.strict_time,
+            no_probes: args.no_probes,
+        }
+    }
+}
+
 /// A new session record, named by its start time (local) and `label`,
 /// `interrupted` until its last question is done. Its id is made unique
 /// when the record is created in the folder ([`Store::create`]).

@@ -44,19 +44,10 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
             which,
             dry_run,
             json,
-            answers,
-            no_timer,
-            strict_time,
-            no_probes,
+            sitting,
         }) => {
-            let interactive = answers.is_none() && std::io::stdin().is_terminal();
-            let sitting = Sitting {
-                interactive,
-                answers,
-                no_timer,
-                strict_time,
-                no_probes,
-            };
+            let interactive = sitting.answers.is_none() && std::io::stdin().is_terminal();
+            let sitting = Sitting::new(&sitting, interactive);
             retry(ctx, &dir, &sessions, &which, dry_run, json, &sitting)
         }
         Some(ReviewCommand::Report { output }) => report(ctx, &dir, &sessions, output.as_deref()),

@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
     let (track, bank) = ctx.track_bank()?;
     let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let clock = clock::from_env()?;
-    let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
+    let interactive = args.sitting.answers.is_none() && std::io::stdin().is_terminal();
     super::old_folder(&dir, source, interactive && !args.dry_run);
     if let Some(which) = &args.resume {
         return resume(ctx, args, &dir, which, clock.as_ref(), interactive);
@@ -30,7 +30,12 @@ pub fn run(ctx: &Context, args: &RunArgs) -> Result<()> {
         let sit_with = sit_with(ctx, args, &track, preset, seed);
         return interview.print(ctx, args.json, &sit_with);
     }
-    interview.sit(ctx, &sitting(args, interactive), &dir, clock.as_ref())
+    interview.sit(
+        ctx,
+        &Sitting::new(&args.sitting, interactive),
+        &dir,
+        clock.as_ref(),
+    )
 }
 
 /// Continues an interrupted session.
@@ -85,7 +90,7 @@ fn resume(
     let sitting = Sitting {
         no_timer: !record.timer,
         strict_time: record.strict_time,
-        ..sitting(args, interactive)
+        ..Sitting::new(&args.sitting, interactive)
     };
     sit(
         ctx,
@@ -147,7 +152,7 @@ fn request(args: &RunArgs, bank: &Bank) -> Result<Request> {
             crate::cli::FocusChoice::Weak => Focus::Weak,
             crate::cli::FocusChoice::New => Focus::New,
         },
-        no_probes: args.no_probes,
+        no_probes: args.sitting.no_probes,
         ..Request::default()
     })
 }
@@ -179,22 +184,11 @@ fn sit_with(ctx: &Context, args: &RunArgs, track: &str, preset: &Preset, seed: u
         };
         words.extend(["--focus".into(), focus.into()]);
     }
-    if args.no_probes {
+    if args.sitting.no_probes {
         words.push("--no-probes".into());
     }
     if let Some(dir) = &args.dir {
         words.extend(["--dir".into(), shell_word(&dir.to_string_lossy())]);
     }
     words.join(" ")
-}
-
-/// How `run`'s flags say the session is sat.
-fn sitting(args: &RunArgs, interactive: bool) -> Sitting {
-    Sitting {
-        interactive,
-        answers: args.answers.clone(),
-        no_timer: args.no_timer,
-        strict_time: args.strict_time,
-        no_probes: args.no_probes,
-    }
 }

@@ -78,7 +78,7 @@ pub fn request(
 ) -> (Request, Mode) {
     let base = Request {
         minutes: Some(args.minutes),
-        no_probes: args.no_probes,
+        no_probes: args.sitting.no_probes,
         no_closing: true,
         fill: true,
         focus: Focus::Daily,
@@ -119,7 +119,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
     let (track, bank) = ctx.track_bank()?;
     let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let clock = clock::from_env()?;
-    let interactive = args.answers.is_none() && std::io::stdin().is_terminal();
+    let interactive = args.sitting.answers.is_none() && std::io::stdin().is_terminal();
     super::old_folder(&dir, source, interactive && !args.dry_run);
     let now = clock.now();
     let (records, history) = past(&dir, &track, now);
@@ -145,13 +145,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
         return interview.print(ctx, args.json, &sit_with(ctx, args, &track, preset, seed));
     }
     eprintln!("{}\n", crate::term::for_terminal(&summary));
-    let sitting = Sitting {
-        interactive,
-        answers: args.answers.clone(),
-        no_timer: args.no_timer,
-        strict_time: args.strict_time,
-        no_probes: args.no_probes,
-    };
+    let sitting = Sitting::new(&args.sitting, interactive);
     interview.sit(ctx, &sitting, &dir, clock.as_ref())
 }
 
@@ -247,7 +241,7 @@ fn sit_with(ctx: &Context, args: &TodayArgs, track: &str, preset: &Preset, seed:
     words.extend(["today".into(), "--preset".into(), preset.name.into()]);
     words.extend(["--seed".into(), seed.to_string()]);
     words.extend(["--minutes".into(), args.minutes.to_string()]);
-    if args.no_probes {
+    if args.sitting.no_probes {
         words.push("--no-probes".into());
     }
     if let Some(dir) = &args.dir {
