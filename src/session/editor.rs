@@ -408,7 +408,7 @@ impl Editor<'_> {
     /// The status line's text once editing ended.
     fn ended(&self, outcome: Outcome) -> String {
         match outcome {
-            Outcome::Submit => self.style.green("✓ submitted"),
+            Outcome::Submit | Outcome::EndOfInput => self.style.green("✓ submitted"),
             Outcome::Skip => self.style.yellow(self.spec.skipped),
             Outcome::Quit | Outcome::Interrupted(_) => self.style.yellow("saved, stopping"),
             Outcome::TimeUp => self.style.red("time is up: submitted as it stands"),

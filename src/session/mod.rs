@@ -66,40 +66,54 @@ pub struct ProbeAsk<'a> {
     pub strict: bool,
 }
 
-/// What the candidate did with a question.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Reply {
-    /// An answer (for choice questions, the chosen option's text).
-    Answer {
-        text: String,
-        hint_used: bool,
-        /// Cut at the deadline by `--strict-time`.
-        cut: bool,
-    },
-    /// `:skip`; what was typed before it is kept, not judged.
-    Skip { partial: String, hint_used: bool },
+/// How answering a question (or a probe) ended: the one list the editor,
+/// the choice menu, scripted answers and the interview loop share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Submitted: a line `.`, Ctrl-D, an option picked with Enter, or a
+    /// scripted answer.
+    Submit,
+    /// `--strict-time` and the clock reached zero: submitted as it stands.
+    TimeUp,
+    /// `:skip` (`:pass` on a probe) or Esc; what was typed is kept, not
+    /// judged.
+    Skip,
     /// `:quit`: save and stop; what was typed is kept.
-    Quit { partial: String, hint_used: bool },
-    /// Ctrl-C or a signal: save and stop; what was typed is kept.
-    Interrupted {
-        partial: String,
-        hint_used: bool,
-        signal: i32,
-    },
+    Quit,
+    /// Ctrl-C (2) or another signal, or a stop without one (0): save and
+    /// stop; what was typed is kept.
+    Interrupted(i32),
     /// Scripted answers ran out.
     EndOfInput,
 }
 
+/// What the candidate did with a question: how answering ended, the text
+/// (the answer; for choice questions the chosen option's text; else what
+/// was typed before stopping), and whether the hint was asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reply {
+    pub outcome: Outcome,
+    pub text: String,
+    pub hint_used: bool,
+}
+
 impl Reply {
-    /// Whether the candidate asked for the hint on the way.
-    pub fn hint_used(&self) -> bool {
-        match self {
-            Reply::Answer { hint_used, .. }
-            | Reply::Skip { hint_used, .. }
-            | Reply::Quit { hint_used, .. }
-            | Reply::Interrupted { hint_used, .. } => *hint_used,
-            Reply::EndOfInput => false,
+    pub fn new(outcome: Outcome, text: impl Into<String>, hint_used: bool) -> Reply {
+        Reply {
+            outcome,
+            text: text.into(),
+            hint_used,
         }
+    }
+
+    /// Scripted answers ran out.
+    pub fn end_of_input() -> Reply {
+        Reply::new(Outcome::EndOfInput, "", false)
+    }
+
+    /// Whether it was submitted (or cut at the deadline) as an answer.
+    pub fn submitted(&self) -> bool {
+        matches!(self.outcome, Outcome::Submit | Outcome::TimeUp)
     }
 }
 
@@ -426,17 +440,17 @@ fn probe(
         strict: setup.strict,
     })?;
     let time_used_s = seconds_between(before, setup.clock.now());
-    let (state, answer, stop) = match reply {
-        Reply::Answer { text, .. } if !text.trim().is_empty() => (ProbeState::Answered, text, None),
-        Reply::Answer { .. } | Reply::Skip { .. } | Reply::EndOfInput => {
+    let (state, answer, stop) = match reply.outcome {
+        _ if reply.submitted() && !reply.text.trim().is_empty() => {
+            (ProbeState::Answered, reply.text, None)
+        }
+        Outcome::Submit | Outcome::TimeUp | Outcome::Skip | Outcome::EndOfInput => {
             (ProbeState::Passed, String::new(), None)
         }
-        Reply::Quit { partial, .. } => (ProbeState::Interrupted, partial, Some(Ending::Quit)),
-        Reply::Interrupted {
-            partial, signal, ..
-        } => (
+        Outcome::Quit => (ProbeState::Interrupted, reply.text, Some(Ending::Quit)),
+        Outcome::Interrupted(signal) => (
             ProbeState::Interrupted,
-            partial,
+            reply.text,
             Some(Ending::stopped_by(signal)),
         ),
     };
@@ -462,39 +476,30 @@ fn probe(
 
 /// Records a reply on its question; returns how the interview stops, if it does.
 fn apply(asked: &mut Asked, question: &Question, reply: Reply) -> Option<Ending> {
-    match reply {
-        Reply::Answer {
-            text,
-            hint_used,
-            cut,
-        } => {
-            asked.hint_used |= hint_used;
-            asked.cut_at_deadline = cut;
-            if text.trim().is_empty() {
+    asked.hint_used |= reply.hint_used;
+    match reply.outcome {
+        Outcome::Submit | Outcome::TimeUp => {
+            asked.cut_at_deadline = reply.outcome == Outcome::TimeUp;
+            if reply.text.trim().is_empty() {
                 skip(asked, "");
             } else {
-                judge(asked, question, text);
+                judge(asked, question, reply.text);
             }
             None
         }
-        Reply::Skip { partial, hint_used } => {
-            asked.hint_used |= hint_used;
-            skip(asked, &partial);
+        Outcome::Skip => {
+            skip(asked, &reply.text);
             None
         }
-        Reply::Quit { partial, hint_used } => {
-            keep_partial(asked, partial, hint_used);
+        Outcome::Quit => {
+            keep_partial(asked, reply.text, reply.hint_used);
             Some(Ending::Quit)
         }
-        Reply::Interrupted {
-            partial,
-            hint_used,
-            signal,
-        } => {
-            keep_partial(asked, partial, hint_used);
+        Outcome::Interrupted(signal) => {
+            keep_partial(asked, reply.text, reply.hint_used);
             Some(Ending::stopped_by(signal))
         }
-        Reply::EndOfInput => Some(Ending::Complete),
+        Outcome::EndOfInput => Some(Ending::Complete),
     }
 }
 

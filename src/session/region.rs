@@ -19,20 +19,7 @@ use jiff::Timestamp;
 use std::io::Write;
 use std::time::Duration;
 
-/// How answering ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// A line `.`, Ctrl-D, or an option picked with Enter.
-    Submit,
-    /// `:skip` or Esc.
-    Skip,
-    /// `:quit`.
-    Quit,
-    /// Ctrl-C (2) or a signal.
-    Interrupted(i32),
-    /// `--strict-time` and the clock reached zero.
-    TimeUp,
-}
+pub use super::Outcome;
 
 /// What an event did to an answer.
 pub enum Step {

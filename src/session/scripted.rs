@@ -1,7 +1,7 @@
 //! Answers read from a file (`--answers FILE`) or piped standard input, each
 //! ended by a line holding only `.`, as in the editor.
 
-use super::{Ask, Intro, Prompter, Read, Reply, render, signals::Signals};
+use super::{Ask, Intro, Outcome, Prompter, Read, Reply, render, signals::Signals};
 use crate::clock::{Clock, seconds_between};
 use crate::error::{Error, Result};
 use crate::term::Style;
@@ -82,19 +82,11 @@ impl<'a> Scripted<'a> {
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     if let Some(signal) = self.signals.pending() {
-                        return Err(Reply::Interrupted {
-                            partial: String::new(),
-                            hint_used: false,
-                            signal,
-                        });
+                        return Err(Reply::new(Outcome::Interrupted(signal), "", false));
                     }
                     let elapsed = seconds_between(start, self.clock.now()) + ask.used_s;
                     if ask.timer && ask.strict && elapsed >= ask.time_limit_s {
-                        return Err(Reply::Answer {
-                            text: String::new(),
-                            hint_used: false,
-                            cut: true,
-                        });
+                        return Err(Reply::new(Outcome::TimeUp, "", false));
                     }
                 }
             }
@@ -136,7 +128,7 @@ impl Scripted<'_> {
         self.say(&text)?;
         Ok(match self.next(ask) {
             Ok(Some(text)) => Ok(text),
-            Ok(None) => Err(Reply::EndOfInput),
+            Ok(None) => Err(Reply::end_of_input()),
             Err(reply) => Err(reply),
         })
     }
@@ -154,7 +146,7 @@ impl Scripted<'_> {
     /// Prints the hint when the answer asked for it.
     fn show_hint(&mut self, ask: &Ask, reply: &Reply) -> Result<()> {
         match ask.question.hints.first() {
-            Some(hint) if reply.hint_used() => self.say(&format!("  hint: {hint}\n")),
+            Some(hint) if reply.hint_used => self.say(&format!("  hint: {hint}\n")),
             _ => Ok(()),
         }
     }
@@ -193,26 +185,12 @@ fn read_commands(text: &str) -> Reply {
     for line in text.lines() {
         match line.trim() {
             ":hint" => hint_used = true,
-            ":skip" | ":pass" => {
-                return Reply::Skip {
-                    partial: kept.join("\n"),
-                    hint_used,
-                };
-            }
-            ":quit" => {
-                return Reply::Quit {
-                    partial: kept.join("\n"),
-                    hint_used,
-                };
-            }
+            ":skip" | ":pass" => return Reply::new(Outcome::Skip, kept.join("\n"), hint_used),
+            ":quit" => return Reply::new(Outcome::Quit, kept.join("\n"), hint_used),
             _ => kept.push(line),
         }
     }
-    Reply::Answer {
-        text: kept.join("\n"),
-        hint_used,
-        cut: false,
-    }
+    Reply::new(Outcome::Submit, kept.join("\n"), hint_used)
 }
 
 /// The option an answer names: its letter (`b`), its number (`2`) or its
@@ -265,15 +243,12 @@ impl Prompter for Scripted<'_> {
         // what remains names the option, by its letter in the order shown.
         let reply = read_commands(&text);
         self.show_hint(ask, &reply)?;
-        Ok(match reply {
-            Reply::Answer {
-                text, hint_used, ..
-            } => Reply::Answer {
-                text: pick_option(ask.options, &text),
-                hint_used,
-                cut: false,
+        Ok(match reply.outcome {
+            Outcome::Submit => Reply {
+                text: pick_option(ask.options, &reply.text),
+                ..reply
             },
-            other => other,
+            _ => reply,
         })
     }
 
@@ -294,7 +269,7 @@ impl Prompter for Scripted<'_> {
         };
         let text = match self.next(&timing) {
             Ok(Some(text)) => text,
-            Ok(None) => return Ok(Reply::EndOfInput),
+            Ok(None) => return Ok(Reply::end_of_input()),
             Err(reply) => return Ok(reply),
         };
         self.clock.typed(text.split_whitespace().count());
@@ -369,33 +344,17 @@ mod tests {
 
     #[test]
     fn command_lines_work_as_in_the_editor() {
-        let answer = |text: &str, hint_used: bool| Reply::Answer {
-            text: text.into(),
-            hint_used,
-            cut: false,
-        };
+        let answer = |text: &str, hint_used: bool| Reply::new(Outcome::Submit, text, hint_used);
         assert_eq!(read_commands("a\n:hint\nb"), answer("a\nb", true));
         assert_eq!(read_commands("a\nb"), answer("a\nb", false));
-        assert_eq!(
-            read_commands(":skip"),
-            Reply::Skip {
-                partial: String::new(),
-                hint_used: false
-            }
-        );
+        assert_eq!(read_commands(":skip"), Reply::new(Outcome::Skip, "", false));
         assert_eq!(
             read_commands("half a thought\n:skip"),
-            Reply::Skip {
-                partial: "half a thought".into(),
-                hint_used: false
-            }
+            Reply::new(Outcome::Skip, "half a thought", false)
         );
         assert_eq!(
             read_commands("half an answer\n:quit\nignored"),
-            Reply::Quit {
-                partial: "half an answer".into(),
-                hint_used: false
-            }
+            Reply::new(Outcome::Quit, "half an answer", false)
         );
     }
 }

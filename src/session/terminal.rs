@@ -60,31 +60,7 @@ fn restore_on_panic() {
 /// The reply for how answering ended: `text` is the answer when submitted
 /// (or cut at the deadline), and what is kept otherwise.
 fn reply(outcome: Outcome, text: String, hint_used: bool) -> Reply {
-    match outcome {
-        Outcome::Submit => Reply::Answer {
-            text,
-            hint_used,
-            cut: false,
-        },
-        Outcome::TimeUp => Reply::Answer {
-            text,
-            hint_used,
-            cut: true,
-        },
-        Outcome::Skip => Reply::Skip {
-            partial: text,
-            hint_used,
-        },
-        Outcome::Quit => Reply::Quit {
-            partial: text,
-            hint_used,
-        },
-        Outcome::Interrupted(signal) => Reply::Interrupted {
-            partial: text,
-            hint_used,
-            signal,
-        },
-    }
+    Reply::new(outcome, text, hint_used)
 }
 
 /// How the interview ends for an exit code from a wait: 130 is Ctrl-C,
@@ -243,10 +219,7 @@ impl Prompter for Terminal<'_> {
             if edited.outcome == Outcome::Submit && edited.text.trim().is_empty() {
                 match self.confirm("Skip this question? (y/N) ")? {
                     Confirm::Yes => {
-                        return Ok(Reply::Skip {
-                            partial: String::new(),
-                            hint_used,
-                        });
+                        return Ok(Reply::new(Outcome::Skip, "", hint_used));
                     }
                     Confirm::No => {
                         // Back to the answer, on the same clock.
