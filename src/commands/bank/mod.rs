@@ -8,7 +8,7 @@ use crate::bank::compiled::{CompiledQuestion, compile_question};
 use crate::bank::{self, Category, Level, Question};
 use crate::cli::{BankCommand, BankListArgs};
 use crate::error::{Error, Result};
-use crate::term::{Style, clock, number, truncate, wrap, wrap_hanging};
+use crate::term::{Style, clock, count, number, truncate, wrap, wrap_hanging};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -78,47 +78,28 @@ fn tracks(ctx: &Context, json: bool) -> Result<()> {
         return emit(&to_json(&tracks)?);
     }
     let style = &ctx.style;
-    let width = tracks
-        .iter()
-        .map(|t| t.name.chars().count())
-        .max()
-        .unwrap_or(5)
-        .max(5);
     let mut out = String::new();
-    let header = format!(
-        "  {:width$}  {:>9}  {:>9} {:>6} {:>6} {:>10} {:>6}  {:>6} {:>4} {:>6} {:>5}",
-        "TRACK",
-        "QUESTIONS",
-        "TECHNICAL",
-        "CODING",
-        "DESIGN",
-        "BEHAVIORAL",
-        "CHOICE",
-        "JUNIOR",
-        "MID",
-        "SENIOR",
-        "STAFF"
-    );
-    let _ = writeln!(out, "{}", style.dim(&header));
     for t in &tracks {
-        let n = |i: usize| t.categories.get(i).map_or(0, |c| c.1);
-        let l = |i: usize| t.levels.get(i).map_or(0, |c| c.1);
         let mark = if t.name == chosen { "*" } else { " " };
         let _ = writeln!(
             out,
-            "{mark} {}  {:>9}  {:>9} {:>6} {:>6} {:>10} {:>6}  {:>6} {:>4} {:>6} {:>5}",
-            style.cyan(&format!("{:width$}", t.name)),
-            t.questions,
-            n(0),
-            n(1),
-            n(2),
-            n(3),
-            n(4),
-            l(0),
-            l(1),
-            l(2),
-            l(3)
+            "{mark} {}  {}",
+            style.cyan(&t.name),
+            style.dim(&count(t.questions, "question"))
         );
+        let categories: Vec<String> = t
+            .categories
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(c, n)| format!("{} {n}", c.as_str()))
+            .collect();
+        let levels: Vec<String> = t
+            .levels
+            .iter()
+            .map(|(l, n)| format!("{} {n}", l.as_str()))
+            .collect();
+        let _ = writeln!(out, "    {}", categories.join(" · "));
+        let _ = writeln!(out, "    {}", levels.join(" · "));
     }
     let _ = writeln!(
         out,
