@@ -37,11 +37,21 @@ impl Bank {
     /// The user's banks on top of the built-in questions (or alone, when
     /// `builtin` is false).
     pub fn load(user_files: &[PathBuf], builtin: bool) -> Result<Bank> {
+        Bank::load_for(user_files, builtin, None)
+    }
+
+    /// Like [`Bank::load`], reading of the built-in banks only those of
+    /// `track` when one is given (a built-in file's folder is its track, as
+    /// a test checks): what one interview needs, without parsing the rest.
+    pub fn load_for(user_files: &[PathBuf], builtin: bool, track: Option<&str>) -> Result<Bank> {
         let mut bank = Bank::default();
         if builtin {
             // Checked by a test when the bank changes (see
             // `every_embedded_bank_parses_and_validates`), not at every start.
             for ((name, _), json) in BUILTIN.iter().zip(BUILTIN_JSON) {
+                if track.is_some_and(|t| builtin_track(name) != Some(t)) {
+                    continue;
+                }
                 let file: BankFile =
                     serde_json::from_str(json).map_err(|e| Error::InvalidBank {
                         problems: vec![format!("built-in {name}: {e}")],
@@ -117,13 +127,13 @@ impl Bank {
 
     /// Only the questions of `track`; an error naming the tracks there are
     /// when it has none.
-    pub fn only_track(&self, track: &str) -> Result<Bank> {
+    pub fn only_track(self, track: &str) -> Result<Bank> {
+        let names = self.tracks();
         let mut bank = Bank::default();
-        for q in self.questions.iter().filter(|q| q.track == track) {
-            bank.insert("", q.clone(), track, false);
+        for q in self.questions.into_iter().filter(|q| q.track == track) {
+            bank.insert("", q, track, false);
         }
         if bank.questions.is_empty() {
-            let names = self.tracks();
             return Err(Error::UnknownName {
                 kind: "track",
                 name: track.to_string(),
@@ -132,6 +142,29 @@ impl Bank {
             });
         }
         Ok(bank)
+    }
+
+    /// The questions without their text (prompt, rubric, model answer,
+    /// hints, options): ids, categories, topics and levels, for figures
+    /// over a long history that need nothing more.
+    pub fn outline(self) -> Bank {
+        let mut outline = Bank::default();
+        for q in self.questions {
+            let track = q.track.clone();
+            let q = Question {
+                prompt: String::new(),
+                rubric: Vec::new(),
+                pitfalls: Vec::new(),
+                model_answer: String::new(),
+                hints: Vec::new(),
+                follow_ups: Vec::new(),
+                options: Vec::new(),
+                answer: None,
+                ..q
+            };
+            outline.insert("", q, &track, false);
+        }
+        outline
     }
 
     /// Each track and its number of questions, in order of first appearance.
@@ -182,6 +215,11 @@ impl Bank {
             hint: "run `rehearse bank list` to see the topics".into(),
         })
     }
+}
+
+/// The track folder of a built-in bank's path: `data/<track>/<topic>.toml`.
+fn builtin_track(path: &str) -> Option<&str> {
+    path.strip_prefix("data/")?.split('/').next()
 }
 
 /// Reads a bank file, with an error that names it. The bytes are decoded
@@ -246,6 +284,8 @@ mod tests {
             assert!(checked.warnings.is_empty(), "{:#?}", checked.warnings);
             let file = checked.bank.expect("valid bank");
             assert!(!file.track.is_empty(), "{name} names no track");
+            // Loading one track reads only its folder.
+            assert_eq!(builtin_track(name), Some(file.track.as_str()), "{name}");
             all.extend(file.questions.into_iter().map(|q| Question {
                 track: file.track.clone(),
                 ..q

@@ -64,31 +64,52 @@ impl Context {
     /// The questions of the chosen track (`--track`): the built-in banks
     /// plus `--bank` files, printing any warnings.
     pub fn bank(&self) -> Result<Bank> {
-        let all = self.all_banks()?;
-        all.only_track(&self.track(&all))
+        Ok(self.track_bank()?.1)
     }
 
     /// The chosen track and its questions.
     pub fn track_bank(&self) -> Result<(String, Bank)> {
-        let all = self.all_banks()?;
-        let track = self.track(&all);
-        let bank = all.only_track(&track)?;
-        Ok((track, bank))
+        let track = match &self.track {
+            Some(track) => track.clone(),
+            None if !self.no_builtin => crate::bank::DEFAULT_TRACK.to_string(),
+            // The first track of the user's banks.
+            None => {
+                let all = self.all_banks()?;
+                let track = self.track(&all);
+                return Ok((track.clone(), all.only_track(&track)?));
+            }
+        };
+        Ok((track.clone(), self.bank_of(&track)?))
     }
 
     /// The questions of `track`, whatever `--track` says (a session resumed
-    /// or retried keeps its own track).
+    /// or retried keeps its own track). Of the built-in banks, only that
+    /// track's files are read.
     pub fn bank_of(&self, track: &str) -> Result<Bank> {
-        self.all_banks()?.only_track(track)
+        self.check_banks()?;
+        let bank = Bank::load_for(&self.banks, !self.no_builtin, Some(track))?;
+        for warning in &bank.warnings {
+            warn(warning);
+        }
+        match bank.only_track(track) {
+            Ok(bank) => Ok(bank),
+            // Name the tracks there are.
+            Err(_) => self.all_banks()?.only_track(track),
+        }
     }
 
-    /// Every track's questions: for looking a question up by id.
-    pub fn all_banks(&self) -> Result<Bank> {
+    fn check_banks(&self) -> Result<()> {
         if self.no_builtin && self.banks.is_empty() {
             return Err(Error::Usage(
                 "`--no-builtin` needs at least one `--bank FILE` to take questions from".into(),
             ));
         }
+        Ok(())
+    }
+
+    /// Every track's questions: for looking a question up by id.
+    pub fn all_banks(&self) -> Result<Bank> {
+        self.check_banks()?;
         let bank = Bank::load(&self.banks, !self.no_builtin)?;
         for warning in &bank.warnings {
             warn(warning);

@@ -24,6 +24,16 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
     let (dir, source) = store::resolve_dir(args.dir.as_deref())?;
     let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     super::old_folder(&dir, source, interactive);
+    // Stats and the report need only the topics and levels of the track's
+    // questions: read before the history, without the text, so that a long
+    // history and the whole bank are never in memory together.
+    let outline = match args.command {
+        Some(ReviewCommand::Stats { .. } | ReviewCommand::Report { .. }) => {
+            let (track, bank) = ctx.track_bank()?;
+            Some((track, bank.outline()))
+        }
+        _ => None,
+    };
     // Export writes the full text; everything else works on summaries.
     let sessions = if matches!(
         args.command,
@@ -39,7 +49,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
     match args.command {
         None => list(ctx, &dir, &sessions, args.json),
         Some(ReviewCommand::Show { which }) => show(ctx, &dir, &sessions, &which),
-        Some(ReviewCommand::Stats { json }) => stats(ctx, &dir, &sessions, json),
+        Some(ReviewCommand::Stats { json }) => {
+            stats(ctx, &dir, Progress::of(outline, sessions)?, json)
+        }
         Some(ReviewCommand::Retry {
             which,
             dry_run,
@@ -50,7 +62,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> Result<()> {
             let sitting = Sitting::new(&sitting, interactive);
             retry(ctx, &dir, &sessions, &which, dry_run, json, &sitting)
         }
-        Some(ReviewCommand::Report { output }) => report(ctx, &dir, &sessions, output.as_deref()),
+        Some(ReviewCommand::Report { output }) => {
+            report(&dir, Progress::of(outline, sessions)?, output.as_deref())
+        }
         Some(ReviewCommand::Export { format, output }) => {
             export(ctx, &sessions, format, output.as_deref())
         }
@@ -249,10 +263,13 @@ struct Progress {
 }
 
 impl Progress {
-    fn of(ctx: &Context, sessions: &Sessions) -> Result<Progress> {
+    /// The figures of `sessions` for the track and bank outline read
+    /// before them; takes the sessions, so that a long history is filtered,
+    /// not copied.
+    fn of(outline: Option<(String, Bank)>, sessions: Sessions) -> Result<Progress> {
         let clock = clock::from_env()?;
-        let (track, bank) = ctx.track_bank()?;
-        let records = of_track(sessions.records.clone(), &track);
+        let (track, bank) = outline.unwrap_or_default();
+        let records = of_track(sessions.records, &track);
         let tz = jiff::tz::TimeZone::system();
         let now = clock.now().as_second();
         let figures = stats::compute(&records, bank.questions(), now, &tz);
@@ -265,13 +282,13 @@ impl Progress {
     }
 }
 
-fn stats(ctx: &Context, dir: &Path, sessions: &Sessions, json: bool) -> Result<()> {
+fn stats(ctx: &Context, dir: &Path, progress: Progress, json: bool) -> Result<()> {
     let Progress {
         records,
         figures,
         now,
         tz,
-    } = Progress::of(ctx, sessions)?;
+    } = progress;
     if json {
         return emit(&to_json(&figures)?);
     }
@@ -460,13 +477,13 @@ fn minutes(seconds: u64) -> String {
     format!("{}m", (seconds + 30) / 60)
 }
 
-fn report(ctx: &Context, dir: &Path, sessions: &Sessions, output: Option<&Path>) -> Result<()> {
+fn report(dir: &Path, progress: Progress, output: Option<&Path>) -> Result<()> {
     let Progress {
         records,
         figures,
         now,
         tz,
-    } = Progress::of(ctx, sessions)?;
+    } = progress;
     let html = crate::review::report::render(&records, &figures, now, &tz);
     let path = match output {
         Some(path) => path.to_path_buf(),
