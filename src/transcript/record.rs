@@ -87,6 +87,7 @@ impl Record {
                 probe.answer = String::new();
             }
         }
+        self.questions.shrink_to_fit();
         self
     }
 

@@ -82,8 +82,11 @@ fn read_index(file: std::io::Take<std::fs::File>) -> Option<Index> {
             name,
             len,
             modified_ns,
-            record,
+            mut record,
         } = serde_json::from_str(&line).ok()?;
+        // The list grew by doubling while it was read: a question is large,
+        // and ten thousand sessions' spare room would be most of the memory.
+        record.questions.shrink_to_fit();
         entries.insert(
             name,
             Entry {
