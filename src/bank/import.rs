@@ -161,7 +161,10 @@ fn push(found: &mut Found, line: usize, question: String, answer: String, topic:
     if answer.is_empty() {
         found.skipped.push(Skipped {
             line,
-            reason: format!("\"{}\" has no answer under it", short(&question)),
+            reason: format!(
+                "\"{}\" has no answer under it",
+                crate::term::truncate(&question, 60)
+            ),
         });
         return;
     }
@@ -312,7 +315,7 @@ pub fn csv(text: &str) -> Result<Found, String> {
         let Some(answer) = field(columns[1]) else {
             found.skipped.push(Skipped {
                 line,
-                reason: format!("\"{}\" has no answer", short(question)),
+                reason: format!("\"{}\" has no answer", crate::term::truncate(question, 60)),
             });
             continue;
         };
@@ -413,7 +416,10 @@ pub fn anki(text: &str) -> Result<Found, String> {
         if answer.trim().is_empty() {
             found.skipped.push(Skipped {
                 line,
-                reason: format!("\"{}\" has no back", short(question.trim())),
+                reason: format!(
+                    "\"{}\" has no back",
+                    crate::term::truncate(question.trim(), 60)
+                ),
             });
             continue;
         }
@@ -508,7 +514,7 @@ pub fn questions(found: &Found, defaults: &Defaults, idf: &Idf) -> (Vec<Question
                 reason: format!(
                     "the answer to \"{}\" has too few words to score against (three or more \
                      content words are needed)",
-                    short(&entry.question)
+                    crate::term::truncate(&entry.question, 60)
                 ),
             });
             continue;
@@ -641,14 +647,6 @@ fn short_label(sentence: &str) -> String {
     let cut: String = one_line.chars().take(97).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-/// Up to 60 characters of a question, for messages.
-fn short(text: &str) -> String {
-    if text.chars().count() <= 60 {
-        return text.to_string();
-    }
-    format!("{}…", text.chars().take(59).collect::<String>())
 }
 
 /// Lower-case words and digits joined by `-`, at most `max` characters,

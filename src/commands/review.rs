@@ -360,8 +360,8 @@ fn render_stats(
     let _ = writeln!(
         out,
         "Streak: {} (longest {}); {keep}\n",
-        days_word(streak.current),
-        days_word(streak.longest)
+        crate::term::count(streak.current, "day"),
+        crate::term::count(streak.longest, "day")
     );
     table(&mut out, "By category", "CATEGORY", &s.categories);
     table(&mut out, "By topic, weakest first", "TOPIC", &s.topics);
@@ -465,11 +465,6 @@ fn render_stats(
     }
     let _ = writeln!(out, ".\n{}", style.cyan("rehearse today"));
     out
-}
-
-/// `3 days`, `1 day`, `0 days`.
-fn days_word(n: usize) -> String {
-    format!("{n} day{}", if n == 1 { "" } else { "s" })
 }
 
 /// Seconds as whole minutes, `41m`.

@@ -11,6 +11,7 @@ use crate::clock;
 use crate::error::Result;
 use crate::plan::{Focus, History, Plan, Request};
 use crate::preset::{self, Preset};
+use crate::review::schedule::Outlook;
 use crate::review::stats;
 use crate::term::count;
 use crate::transcript::record::Record;
@@ -19,8 +20,6 @@ use std::io::IsTerminal;
 
 /// Topics a cram session covers.
 pub const CRAM_TOPICS: usize = 3;
-
-const DAY: i64 = 24 * 60 * 60;
 
 /// What today's session is made of.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,38 +32,12 @@ pub enum Mode {
     Start,
 }
 
-/// What the schedule says today.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outlook {
-    /// Questions due now (still in the bank).
-    pub due: usize,
-    /// Questions falling due in the next seven days, not yet due.
-    pub later_this_week: usize,
-    /// When the next question not yet due falls due (Unix seconds).
-    pub next_due: Option<i64>,
-}
-
-impl Outlook {
-    /// The outlook of `history` for the questions of `bank`.
-    pub fn of(history: &History, bank: &[crate::bank::Question]) -> Outlook {
-        let now = history.now;
-        let cards: Vec<_> = bank
-            .iter()
-            .filter_map(|q| history.seen.get(&q.id)?.card.as_ref())
-            .collect();
-        Outlook {
-            due: cards.iter().filter(|c| c.is_due(now)).count(),
-            later_this_week: cards
-                .iter()
-                .filter(|c| !c.is_due(now) && c.due_at <= now + 7 * DAY)
-                .count(),
-            next_due: cards
-                .iter()
-                .filter(|c| !c.is_due(now))
-                .map(|c| c.due_at)
-                .min(),
-        }
-    }
+/// What the schedule says today, for the questions of `bank`.
+pub fn outlook(history: &History, bank: &[crate::bank::Question]) -> Outlook {
+    let cards = bank
+        .iter()
+        .filter_map(|q| history.seen.get(&q.id)?.card.as_ref());
+    Outlook::of(cards, history.now)
 }
 
 /// The plan's request for today: due first when anything is; else the
@@ -132,7 +105,7 @@ pub fn run(ctx: &Context, args: &TodayArgs) -> Result<()> {
             .and_then(|r| preset::find(&r.preset).ok())
             .unwrap_or(&preset::PRESETS[1]),
     };
-    let outlook = Outlook::of(&history, bank.questions());
+    let outlook = outlook(&history, bank.questions());
     let (request, mode) = request(&outlook, &records, bank.questions(), now.as_second(), args);
     let seed = args.seed.unwrap_or_else(random_seed);
     let mut interview = Interview::plan(&track, &bank, preset, seed, &request, &history)?;

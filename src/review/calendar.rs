@@ -5,7 +5,7 @@
 use super::schedule;
 use crate::transcript::record::Record;
 use jiff::ToSpan;
-use jiff::civil::{Date, Weekday};
+use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -144,15 +144,10 @@ pub fn heatmap(days: &BTreeMap<Date, Practice>, today: Date) -> String {
     let mut out = String::new();
     // Month labels: over each week that starts a new month, and over the
     // first week when there is room before the next label.
-    let mut marks: Vec<(usize, &str)> = Vec::new();
-    let mut previous = None;
-    for (w, week) in grid.iter().enumerate() {
-        let Some((monday, _)) = week[0] else { continue };
-        if previous != Some(monday.month()) {
-            marks.push((5 + w * 2, month_name(monday.month())));
-        }
-        previous = Some(monday.month());
-    }
+    let mut marks: Vec<(usize, &str)> = month_starts(&grid)
+        .into_iter()
+        .map(|(w, name)| (5 + w * 2, name))
+        .collect();
     if let [(first, name), (next, _), ..] = marks[..]
         && first + name.len() >= next
     {
@@ -199,24 +194,26 @@ pub fn recent(days: &BTreeMap<Date, Practice>, today: Date) -> Vec<(Date, Practi
         .collect()
 }
 
+/// The weeks of `grid` whose Monday is in another month than the week
+/// before (the first week too), with that month's short name.
+pub fn month_starts(grid: &[[Option<(Date, Practice)>; 7]]) -> Vec<(usize, &'static str)> {
+    let mut starts = Vec::new();
+    let mut previous = None;
+    for (w, week) in grid.iter().enumerate() {
+        let Some((monday, _)) = week[0] else { continue };
+        if previous != Some(monday.month()) {
+            starts.push((w, month_name(monday.month())));
+        }
+        previous = Some(monday.month());
+    }
+    starts
+}
+
 fn month_name(month: i8) -> &'static str {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     NAMES[usize::try_from(month - 1).unwrap_or(0).min(11)]
-}
-
-/// The weekday's short name.
-pub fn weekday_name(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Monday => "Mon",
-        Weekday::Tuesday => "Tue",
-        Weekday::Wednesday => "Wed",
-        Weekday::Thursday => "Thu",
-        Weekday::Friday => "Fri",
-        Weekday::Saturday => "Sat",
-        Weekday::Sunday => "Sun",
-    }
 }
 
 #[cfg(test)]

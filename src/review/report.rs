@@ -414,7 +414,7 @@ fn heatmap(days: &BTreeMap<Date, Practice>, today: Date) -> Markup {
     let step = CELL + GAP;
     let width = LEFT + WEEKS * step;
     let height = TOP + 7 * step;
-    let mut previous_month = None;
+    let months = calendar::month_starts(&grid);
     html! {
         svg.heatmap viewBox={ "0 0 " (width) " " (height) } width=(width * 3 / 2) height=(height * 3 / 2)
             role="img" aria-label="Questions done per day over the last twelve weeks" {
@@ -422,10 +422,8 @@ fn heatmap(days: &BTreeMap<Date, Practice>, today: Date) -> Markup {
                 text x="0" y=(TOP + row * step + CELL - 3) { (name) }
             }
             @for (w, week) in grid.iter().enumerate() {
-                @if let Some((monday, _)) = week[0] {
-                    @if previous_month.replace(monday.month()) != Some(monday.month()) {
-                        text x=(LEFT + w * step) y="11" { (month(monday.month())) }
-                    }
+                @if let Some((_, name)) = months.iter().find(|(at, _)| *at == w) {
+                    text x=(LEFT + w * step) y="11" { (name) }
                 }
                 @for (d, day) in week.iter().enumerate() {
                     @if let Some((date, practice)) = day {
@@ -452,13 +450,6 @@ fn heatmap(days: &BTreeMap<Date, Practice>, today: Date) -> Markup {
             span { "More (questions a day: 0, 1–2, 3–5, 6–9, 10+)" }
         }
     }
-}
-
-fn month(m: i8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    NAMES[usize::try_from(m - 1).unwrap_or(0).min(11)]
 }
 
 fn coverage(stats: &Stats) -> Markup {

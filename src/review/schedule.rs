@@ -105,6 +105,36 @@ impl Card {
     }
 }
 
+/// What a set of cards says at a time: how many are due, how many more
+/// fall due within seven days, and when the next of those does.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outlook {
+    /// Cards due now.
+    pub due: usize,
+    /// Cards not due now that fall due within the next seven days.
+    pub later_this_week: usize,
+    /// When the next card not due now falls due (Unix seconds).
+    pub next_due: Option<i64>,
+}
+
+impl Outlook {
+    /// The outlook of `cards` at `now` (Unix seconds).
+    pub fn of<'a>(cards: impl IntoIterator<Item = &'a Card>, now: i64) -> Outlook {
+        let mut outlook = Outlook::default();
+        for card in cards {
+            if card.is_due(now) {
+                outlook.due += 1;
+                continue;
+            }
+            if card.due_at <= now + 7 * DAY {
+                outlook.later_this_week += 1;
+            }
+            outlook.next_due = Some(outlook.next_due.map_or(card.due_at, |n| n.min(card.due_at)));
+        }
+        outlook
+    }
+}
+
 /// A question's score as an attempt: answered or skipped (0). Questions
 /// left unanswered by a script, not reached or interrupted are not attempts.
 pub fn attempt_score(q: &Asked) -> Option<f64> {

@@ -233,14 +233,9 @@ pub fn compute(records: &[Record], bank: &[Question], now: i64, tz: &TimeZone) -
         .iter()
         .filter_map(|(id, a)| schedule::card(a).map(|c| (*id, c)))
         .collect();
-    let due = cards.values().filter(|c| c.is_due(now)).count();
-    let week = now + 7 * 24 * 60 * 60;
-    let due_this_week = cards.values().filter(|c| c.due_at <= week).count();
-    let next_due = cards
-        .values()
-        .filter(|c| !c.is_due(now))
-        .map(|c| c.due_at)
-        .min()
+    let outlook = schedule::Outlook::of(cards.values(), now);
+    let next_due = outlook
+        .next_due
         .and_then(|at| jiff::Timestamp::from_second(at).ok())
         .map(|t| t.to_string());
     let days = calendar::days(records, tz);
@@ -251,8 +246,8 @@ pub fn compute(records: &[Record], bank: &[Question], now: i64, tz: &TimeZone) -
         topics: topic_rows,
         weakest,
         presets: preset_rows,
-        due,
-        due_this_week,
+        due: outlook.due,
+        due_this_week: outlook.due + outlook.later_this_week,
         next_due,
         probes: crate::probe::Tally::of(records.iter().flat_map(|r| &r.questions)),
         practice: calendar::recent(&days, today)
